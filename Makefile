@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+#
+# toolcap: make builds the library and scripts/toolcap in place;
+# make demo shows this machine's toolchain; make check runs every test.
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+AR ?= ar
+# Always on: the code is written to this standard and these warnings.
+TOOLCAP_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
+ifeq ($(SANITIZE),1)
+TOOLCAP_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
+		  -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+SOVERSION := 0
+LIBVERSION := 0.1.0
+
+LIB_SRC := $(sort $(wildcard lib/*.c))
+LIB_OBJ := $(LIB_SRC:.c=.o)
+LIB_HDR := $(wildcard lib/*.h)
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+UNIT_BIN := $(UNIT_SRC:.c=)
+
+all: lib/libtoolcap.a lib/libtoolcap.so scripts/toolcap
+
+lib/%.o: lib/%.c $(LIB_HDR)
+	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
+
+lib/libtoolcap.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+lib/libtoolcap.so.$(LIBVERSION): $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libtoolcap.so.$(SOVERSION) -o $@ $^
+
+lib/libtoolcap.so.$(SOVERSION): lib/libtoolcap.so.$(LIBVERSION)
+	ln -sf libtoolcap.so.$(LIBVERSION) $@
+
+lib/libtoolcap.so: lib/libtoolcap.so.$(SOVERSION)
+	ln -sf libtoolcap.so.$(SOVERSION) $@
+
+# Like the kernel's host programs: built where it is used.
+scripts/toolcap: scripts/toolcap.c lib/libtoolcap.a lib/toolcap.h
+	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libtoolcap.a
+
+tests/unit/%: tests/unit/%.c lib/libtoolcap.a $(LIB_HDR)
+	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) $(LDFLAGS) -Ilib -o $@ $< lib/libtoolcap.a
+
+demo: all
+	@echo "toolcap report: the kernel's tools on this machine"
+	@echo
+	@scripts/toolcap report
+
+check: all $(UNIT_BIN)
+	@sh tests/run.sh
+
+bench: all
+	@sh tests/bench/run.sh
+
+clean:
+	rm -f lib/*.o lib/libtoolcap.a lib/libtoolcap.so* scripts/toolcap \
+	      $(UNIT_BIN)
+	rm -rf tests/trash
+
+.PHONY: all demo check bench clean

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * Which families exist and how each words its version line.  Adding a
+ * vendor is adding a row here (and a real sample under tests/samples/),
+ * not an if-chain.  Rows are tried in order on each line, so a more
+ * specific marker comes before one it contains ("Apple clang version"
+ * before "clang version").
+ */
+#include <string.h>
+
+#include "families.h"
+#include "chars.h"
+
+const struct family_rule family_rules[] = {
+	/* Apple's clang names itself first; older Xcode said LLVM. */
+	{ "apple-clang", SHAPE_MARKER, "Apple clang version", NULL },
+	{ "apple-clang", SHAPE_MARKER, "Apple LLVM version", NULL },
+	{ "icx",         SHAPE_MARKER, "Intel(R) oneAPI DPC++/C++ Compiler", NULL },
+	/* "Ubuntu clang version 18.1.3 (1ubuntu1)", "Android (...) clang
+	 * version 14.0.6 (...)", "clang version 18.0.0git (https://...)" */
+	{ "clang",       SHAPE_MARKER, "clang version", NULL },
+	/* The last line of "gcc -v", on stderr. */
+	{ "gcc",         SHAPE_MARKER, "gcc version", NULL },
+	{ "tcc",         SHAPE_MARKER, "tcc version", NULL },
+	{ "ld.bfd",      SHAPE_MARKER, "GNU ld", NULL },
+	/* "GNU gold (GNU Binutils for Debian 2.40) 1.16": gold's own. */
+	{ "ld.gold",     SHAPE_MARKER, "GNU gold", NULL },
+	{ "gas",         SHAPE_MARKER, "GNU assembler", NULL },
+	/* "Debian LLD 14.0.6 (compatible with GNU linkers)"; LLD_VENDOR
+	 * may put any words before it. */
+	{ "ld.lld",      SHAPE_MARKER, "LLD", NULL },
+	{ "ld.mold",     SHAPE_MARKER, "mold", NULL },
+	{ "ld64",        SHAPE_MARKER_SCAN, "@(#)PROGRAM:ld", NULL },
+	{ "rustc",       SHAPE_MARKER, "rustc", NULL },
+	{ "bindgen",     SHAPE_MARKER, "bindgen", NULL },
+	{ "cargo",       SHAPE_MARKER, "cargo", NULL },
+	{ "pahole",      SHAPE_BARE_V, NULL, "pahole" },
+	/* llvm-as says only "Debian LLVM version 14.0.6"; every LLVM
+	 * tool says that, so the program name decides. */
+	{ "llvm-as",     SHAPE_MARKER, "LLVM version", "llvm-as" },
+	{ "icc",         SHAPE_DRIVER, "ICC", NULL },
+	{ "gcc",         SHAPE_DRIVER, NULL, NULL },
+	/* Other tools whose version line defeats the generic reading. */
+	{ "perl",        SHAPE_MARKER_SCAN, "This is perl", NULL },
+};
+const size_t family_rule_count = sizeof(family_rules) / sizeof(family_rules[0]);
+
+static const char *const known_families[] = {
+	"gcc", "clang", "apple-clang", "icx", "icc", "tcc", "ld.bfd",
+	"ld.gold", "ld.lld", "ld.mold", "ld64", "gas", "llvm-as", "pahole",
+	"rustc", "bindgen", "cargo", NULL
+};
+
+int is_known_family(const char *family)
+{
+	size_t i;
+
+	for (i = 0; known_families[i]; i++)
+		if (strcmp(family, known_families[i]) == 0)
+			return 1;
+	return 0;
+}
+
+const char *program_basename(const char *program, size_t *len)
+{
+	const char *slash = strrchr(program, '/');
+	const char *base = slash ? slash + 1 : program;
+	size_t n = strlen(base);
+
+	if (n > 4 && (strcmp(base + n - 4, ".exe") == 0 ||
+		      strcmp(base + n - 4, ".EXE") == 0))
+		n -= 4;
+	*len = n;
+	return base;
+}
+
+static int program_contains(const char *program, const char *needle)
+{
+	size_t len, n = strlen(needle), i;
+	const char *base;
+
+	if (!program)
+		return 1;
+	base = program_basename(program, &len);
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(base + i, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is PROG named like a GCC driver?  "gcc", "gcc-12", "x86_64-linux-gnu-
+ * gcc-12", "gcc.exe", "g++", "cc", "c++", "x86_64-w64-mingw32-gcc-win32":
+ * one of its dash-separated words is gcc or g++, or the last one is cc or
+ * c++ (a version word after it allowed).
+ */
+static int named_like_gcc_driver(const char *prog, size_t len)
+{
+	size_t start = 0, i, last_start = 0, last_len = 0;
+
+	for (i = 0; i <= len; i++) {
+		if (i < len && prog[i] != '-')
+			continue;
+		if ((i - start == 3 && memcmp(prog + start, "gcc", 3) == 0) ||
+		    (i - start == 3 && memcmp(prog + start, "g++", 3) == 0))
+			return 1;
+		if (i - start > 0 && !is_digit(prog[start])) {
+			last_start = start;
+			last_len = i - start;
+		}
+		start = i + 1;
+	}
+	return (last_len == 2 && memcmp(prog + last_start, "cc", 2) == 0) ||
+	       (last_len == 3 && memcmp(prog + last_start, "c++", 3) == 0);
+}
+
+/* "PROG (PKGVERSION) VERSION" at the start of the line. */
+static int driver_matches(const struct family_rule *rule, const char *line,
+			  size_t len, struct version_token *tok)
+{
+	size_t prog_len = 0, group_start, group_end;
+
+	while (prog_len < len && !is_space(line[prog_len]) &&
+	       line[prog_len] != '(')
+		prog_len++;
+	if (prog_len == 0 || prog_len + 1 >= len || line[prog_len] != ' ' ||
+	    line[prog_len + 1] != '(')
+		return 0;
+	group_start = prog_len + 1;
+	group_end = skip_paren_group(line, len, group_start);
+	if (group_end == group_start || !version_after(line, len, group_end, tok))
+		return 0;
+	if (rule->marker)
+		return find_word(line + group_start, group_end - group_start, 0,
+				 rule->marker, 0) >= 0;
+	if (prog_len > 4 && memcmp(line + prog_len - 4, ".exe", 4) == 0)
+		prog_len -= 4;
+	return named_like_gcc_driver(line, prog_len) ||
+	       find_word(line + group_start, group_end - group_start, 0,
+			 "GCC", 0) >= 0;
+}
+
+/* "v1.24" or "v1.22-5-g8b3f1a2" and nothing else on the line. */
+static int bare_v_matches(const char *line, size_t len,
+			  struct version_token *tok)
+{
+	size_t end = len;
+
+	while (end > 0 && is_space(line[end - 1]))
+		end--;
+	return end > 1 && line[0] == 'v' && version_token_at(line, end, 0, tok) &&
+	       tok->dots == 1 && tok->end == end;
+}
+
+int rule_matches(const struct family_rule *rule, const char *line,
+		 size_t len, const char *program, struct version_token *tok)
+{
+	long at;
+
+	if (rule->program && !program_contains(program, rule->program))
+		return 0;
+	switch (rule->shape) {
+	case SHAPE_DRIVER:
+		return driver_matches(rule, line, len, tok);
+	case SHAPE_BARE_V:
+		return bare_v_matches(line, len, tok);
+	case SHAPE_MARKER:
+	case SHAPE_MARKER_SCAN:
+		break;
+	}
+	for (at = find_word(line, len, 0, rule->marker, 0); at >= 0;
+	     at = find_word(line, len, (size_t)at + 1, rule->marker, 0)) {
+		size_t after = (size_t)at + strlen(rule->marker);
+
+		if (rule->shape == SHAPE_MARKER_SCAN
+			    ? find_version_token(line, len, after, 1, tok)
+			    : version_after(line, len, after, tok))
+			return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/* The table of known families.  Internal to libtoolcap. */
+#ifndef TOOLCAP_FAMILIES_H
+#define TOOLCAP_FAMILIES_H
+
+#include <stddef.h>
+
+#include "scan.h"
+
+enum rule_shape {
+	/* The marker starts a word; then, as version_after() reads it,
+	 * the version: "GNU ld (GNU Binutils) 2.40", "mold 1.10.1 (...)". */
+	SHAPE_MARKER,
+	/* The marker, then the first dotted version anywhere after it:
+	 * "@(#)PROGRAM:ld  PROJECT:ld64-609.8". */
+	SHAPE_MARKER_SCAN,
+	/* GCC's "PROG (PKGVERSION) VERSION": "cc (GCC) 8.5.0 20210514 ...".
+	 * With a marker, it must be a word of PKGVERSION ("icc (ICC) ...");
+	 * without one, PROG must be named like a GCC driver or PKGVERSION
+	 * must say GCC. */
+	SHAPE_DRIVER,
+	/* The whole line is "vMAJOR.MINOR", perhaps with a git-describe
+	 * suffix: pahole prints nothing else. */
+	SHAPE_BARE_V
+};
+
+struct family_rule {
+	const char *family;
+	enum rule_shape shape;
+	const char *marker;
+	/* Output that does not name its tool ("v1.24", "LLVM version
+	 * 14.0.6") counts only when the program is unknown or its name
+	 * contains this. */
+	const char *program;
+};
+
+extern const struct family_rule family_rules[];
+extern const size_t family_rule_count;
+
+/* Does rule recognise line?  Fills tok with the version's place. */
+int rule_matches(const struct family_rule *rule, const char *line,
+		 size_t len, const char *program, struct version_token *tok);
+
+/* Is this one of the known family ids? */
+int is_known_family(const char *family);
+
+/* What follows a program's directory, and its length without ".exe". */
+const char *program_basename(const char *program, size_t *len);
+
+#endif

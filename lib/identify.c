@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * From a tool's output to its family and version: try the family table on
+ * each line, then read any other tool's version the way most tools print
+ * it, and name that tool by its program name.
+ */
+#include <string.h>
+
+#include "toolcap.h"
+#include "families.h"
+#include "chars.h"
+
+struct line {
+	const char *text;
+	size_t len;
+};
+
+/* The next line of text at *pos, without its newline; 0 at the end. */
+static int next_line(const char *text, size_t len, size_t *pos,
+		     struct line *line)
+{
+	const char *nl;
+
+	if (*pos >= len)
+		return 0;
+	line->text = text + *pos;
+	nl = memchr(line->text, '\n', len - *pos);
+	line->len = nl ? (size_t)(nl - line->text) : len - *pos;
+	*pos += line->len + 1;
+	if (line->len && line->text[line->len - 1] == '\r')
+		line->len--;
+	return 1;
+}
+
+/* Copy n bytes as printable ASCII: control bytes and non-ASCII become '?'
+ * so that what we quote back can never break a terminal or a JSON string
+ * builder that trusts us. */
+static void copy_printable(char *dst, size_t size, const char *src, size_t n)
+{
+	size_t i;
+
+	if (n >= size)
+		n = size - 1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)src[i];
+
+		dst[i] = (c >= 0x20 && c < 0x7f) || c == '\t' ? (char)c : '?';
+	}
+	dst[n] = '\0';
+}
+
+static void fill_version(struct toolcap_ident *out, const struct line *line,
+			 const struct version_token *tok)
+{
+	size_t glued = tok->end - tok->start - tok->release_len;
+
+	copy_printable(out->version, sizeof(out->version),
+		       line->text + tok->start, tok->release_len);
+	copy_printable(out->suffix, sizeof(out->suffix),
+		       line->text + tok->start + tok->release_len, glued);
+	copy_printable(out->line, sizeof(out->line), line->text, line->len);
+}
+
+static int try_rules(const char *text, size_t len, const char *program,
+		     const char *only_family, struct toolcap_ident *out)
+{
+	struct line line;
+	struct version_token tok;
+	size_t pos = 0, i;
+
+	while (next_line(text, len, &pos, &line)) {
+		for (i = 0; i < family_rule_count; i++) {
+			const struct family_rule *rule = &family_rules[i];
+
+			if (only_family && strcmp(rule->family, only_family))
+				continue;
+			if (!rule_matches(rule, line.text, line.len, program,
+					  &tok))
+				continue;
+			copy_printable(out->family, sizeof(out->family),
+				       rule->family, strlen(rule->family));
+			out->known_family = is_known_family(rule->family);
+			fill_version(out, &line, &tok);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Most other tools print "NAME VERSION", "NAME version VERSION" or only
+ * "VERSION".  Take the number after a "version" word (even "kmod version
+ * 30"), else the first dotted number, else a line that is one number.
+ */
+static int find_generic_version(const char *text, size_t len,
+				struct line *found, struct version_token *tok)
+{
+	struct line line;
+	size_t pos = 0, start, end;
+	long at;
+
+	while (next_line(text, len, &pos, &line)) {
+		for (at = find_word(line.text, line.len, 0, "version", 1); at >= 0;
+		     at = find_word(line.text, line.len, (size_t)at + 1, "version", 1))
+			if (version_after(line.text, line.len, (size_t)at + 7, tok))
+				goto found;
+		if (find_version_token_outside_parens(line.text, line.len, 1, tok) ||
+		    find_version_token(line.text, line.len, 0, 1, tok))
+			goto found;
+		end = line.len;
+		while (end > 0 && is_space(line.text[end - 1]))
+			end--;
+		start = skip_blanks(line.text, end, 0);
+		if (version_token_at(line.text, end, start, tok) &&
+		    tok->end == end)
+			goto found;
+	}
+	/* "pcmciautils 018": a name and a number, nothing else. */
+	pos = 0;
+	if (next_line(text, len, &pos, &line)) {
+		end = line.len;
+		while (end > 0 && is_space(line.text[end - 1]))
+			end--;
+		start = 0;
+		while (start < end && !is_space(line.text[start]))
+			start++;
+		start = skip_blanks(line.text, end, start);
+		if (start > 0 && start < end && is_alpha(line.text[0]) &&
+		    version_token_at(line.text, end, start, tok) &&
+		    tok->end == end)
+			goto found;
+	}
+	return 0;
+found:
+	*found = line;
+	return 1;
+}
+
+/* Does word (n bytes, any case) stand as a word anywhere in text? */
+static int text_has_word(const char *text, size_t len, const char *word,
+			 size_t n)
+{
+	size_t pos, i;
+
+	for (pos = 0; pos + n <= len; pos++) {
+		if (pos > 0 && (is_word(text[pos - 1]) || text[pos - 1] == '-'))
+			continue;
+		for (i = 0; i < n; i++)
+			if (to_lower(text[pos + i]) != to_lower(word[i]))
+				break;
+		if (i == n && (pos + n == len || (!is_word(text[pos + n]) &&
+						  text[pos + n] != '-')))
+			return 1;
+	}
+	return 0;
+}
+
+static size_t without_version_suffix(const char *name, size_t n)
+{
+	size_t end = n;
+
+	while (end > 0 && (is_digit(name[end - 1]) || name[end - 1] == '.'))
+		end--;
+	if (end > 0 && end < n && name[end - 1] == '-')
+		return end - 1;
+	return end;
+}
+
+/*
+ * A tool outside the known families is named by its program name, in
+ * lower case.  Prefer the part of the name the tool itself prints:
+ * "aarch64-linux-gnu-objcopy" says "GNU objcopy", so it is objcopy;
+ * "python3" says "Python 3.11.2", so it is python.  A "-14" version
+ * suffix goes.
+ */
+static void name_from_program(const char *program, const char *text,
+			      size_t len, char *family, size_t size)
+{
+	size_t n, start, cut;
+	const char *base = program_basename(program, &n);
+
+	for (start = 0; start < n; start++) {
+		if (start > 0 && base[start - 1] != '-')
+			continue;
+		if (text_has_word(text, len, base + start, n - start)) {
+			n -= start;
+			base += start;
+			goto found;
+		}
+		cut = without_version_suffix(base + start, n - start);
+		if (cut > 0 && text_has_word(text, len, base + start, cut)) {
+			base += start;
+			n = cut;
+			goto found;
+		}
+	}
+	cut = without_version_suffix(base, n);
+	if (cut > 0 && base[cut] == '-')
+		n = cut;
+found:
+	if (n >= size)
+		n = size - 1;
+	for (start = 0; start < n; start++)
+		family[start] = to_lower(base[start]);
+	family[n] = '\0';
+}
+
+/*
+ * Without a program name, the tool's name is the word before its version
+ * ("GNU Make 4.3", "cmake version 3.25.1", "GNU bash, version 5.2.15"),
+ * or the first word when a "(...)" stands between ("tar (GNU tar) 1.34").
+ */
+static int name_from_line(const struct line *line,
+			  const struct version_token *tok, char *family,
+			  size_t size)
+{
+	size_t end = tok->start, start;
+
+	if (end > 0 && (line->text[end - 1] == 'v' || line->text[end - 1] == 'V'))
+		end--;
+	for (;;) {
+		while (end > 0 && (is_space(line->text[end - 1]) ||
+				   line->text[end - 1] == ',' ||
+				   line->text[end - 1] == ':'))
+			end--;
+		start = end;
+		while (start > 0 && !is_space(line->text[start - 1]))
+			start--;
+		if (end - start == 7 &&
+		    word_at(line->text, end, start, "version", 1)) {
+			end = start;
+			continue;
+		}
+		break;
+	}
+	if (end > start && line->text[end - 1] == ')') {
+		start = 0;
+		end = 0;
+		while (end < line->len && !is_space(line->text[end]))
+			end++;
+	}
+	if (end - start == 0 || !is_alpha(line->text[start]))
+		return 0;
+	if (end - start >= size)
+		end = start + size - 1;
+	copy_printable(family, size, line->text + start, end - start);
+	for (start = 0; family[start]; start++)
+		family[start] = to_lower(family[start]);
+	return 1;
+}
+
+/* For the error message: the first line with something on it. */
+static void quote_first_line(const char *text, size_t len,
+			     struct toolcap_ident *out)
+{
+	struct line line;
+	size_t pos = 0;
+
+	while (next_line(text, len, &pos, &line))
+		if (skip_blanks(line.text, line.len, 0) < line.len) {
+			copy_printable(out->line, sizeof(out->line),
+				       line.text, line.len);
+			return;
+		}
+}
+
+enum toolcap_error toolcap_identify(const char *text, size_t len,
+				    const char *program, const char *family,
+				    struct toolcap_ident *out)
+{
+	struct line line;
+	struct version_token tok;
+	const char *expected;
+
+	if (!text || !out)
+		return TOOLCAP_ERR_USAGE;
+	memset(out, 0, sizeof(*out));
+	if (program && !*program)
+		program = NULL;
+	if (family && !*family)
+		family = NULL;
+
+	if ((family && try_rules(text, len, program ? program : family,
+				 family, out)) ||
+	    try_rules(text, len, program, NULL, out)) {
+		if (family && strcmp(out->family, family))
+			return TOOLCAP_ERR_WRONG_FAMILY;
+		return TOOLCAP_OK;
+	}
+
+	/* A program named like a known family that does not word its
+	 * version like that family is not to be guessed at. */
+	expected = family && is_known_family(family) ? family
+		   : program ? toolcap_program_family(program) : NULL;
+	if (expected || !find_generic_version(text, len, &line, &tok)) {
+		quote_first_line(text, len, out);
+		return TOOLCAP_ERR_UNRECOGNISED;
+	}
+	if (program)
+		name_from_program(program, text, len, out->family,
+				  sizeof(out->family));
+	else if (family)
+		copy_printable(out->family, sizeof(out->family), family,
+			       strlen(family));
+	else if (!name_from_line(&line, &tok, out->family, sizeof(out->family)))
+		return TOOLCAP_ERR_UNRECOGNISED;
+	fill_version(out, &line, &tok);
+	out->known_family = 0;
+	if (family && strcmp(out->family, family))
+		return TOOLCAP_ERR_WRONG_FAMILY;
+	return TOOLCAP_OK;
+}

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * The integers of the kernel's scripts/\*-version.sh, computed from the
+ * real release: where the scripts read a vendor date or a git-describe
+ * suffix as a version component, we do not.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "toolcap.h"
+#include "chars.h"
+
+/* Up to n leading numeric components of a "digits and dots" version;
+ * missing ones are 0.  Fails on a component too long to hold. */
+static int leading_components(const char *version, unsigned long long *c,
+			      size_t n)
+{
+	size_t i, digits;
+
+	for (i = 0; i < n; i++)
+		c[i] = 0;
+	if (!is_digit(*version))
+		return 0;
+	for (i = 0; i < n && is_digit(*version); i++) {
+		for (digits = 0; is_digit(*version); version++) {
+			if (++digits > 9)
+				return 0;
+			c[i] = c[i] * 10 + (unsigned long long)(*version - '0');
+		}
+		if (*version == '.')
+			version++;
+	}
+	return 1;
+}
+
+enum encoding {
+	ENCODE_MMP_10000,  /* 10000*major + 100*minor + patch  */
+	ENCODE_MMP_100000, /* 100000*major + 100*minor + patch */
+	ENCODE_MM_100,     /* 100*major + minor                */
+	ENCODE_ICC         /* __INTEL_COMPILER/100 . %100 . update */
+};
+
+static const struct {
+	const char *family;
+	const char *kernel_name; /* "" prints the number alone */
+	enum encoding encoding;
+} kernel_scripts[] = {
+	{ "gcc", "GCC", ENCODE_MMP_10000 },
+	{ "clang", "Clang", ENCODE_MMP_10000 },
+	{ "apple-clang", "Clang", ENCODE_MMP_10000 },
+	{ "icc", "ICC", ENCODE_ICC },
+	{ "ld.bfd", "BFD", ENCODE_MMP_10000 },
+	{ "ld.lld", "LLD", ENCODE_MMP_10000 },
+	{ "gas", "GNU", ENCODE_MMP_10000 },
+	{ "llvm-as", "LLVM", ENCODE_MMP_10000 },
+	{ "pahole", "", ENCODE_MM_100 },
+	{ "rustc", "", ENCODE_MMP_100000 },
+	{ "bindgen", "", ENCODE_MMP_100000 },
+};
+
+static int find_script(const char *family)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kernel_scripts) / sizeof(kernel_scripts[0]); i++)
+		if (strcmp(kernel_scripts[i].family, family) == 0)
+			return (int)i;
+	return -1;
+}
+
+static enum toolcap_error encode(enum encoding encoding, const char *version,
+				 unsigned long long *value)
+{
+	unsigned long long c[3], intel;
+
+	if (!leading_components(version, c, 3))
+		return TOOLCAP_ERR_NO_ENCODING;
+	switch (encoding) {
+	case ENCODE_MMP_10000:
+		if (c[1] >= 100 || c[2] >= 100)
+			return TOOLCAP_ERR_NO_ENCODING;
+		*value = 10000 * c[0] + 100 * c[1] + c[2];
+		break;
+	case ENCODE_MMP_100000:
+		if (c[1] >= 1000 || c[2] >= 100)
+			return TOOLCAP_ERR_NO_ENCODING;
+		*value = 100000 * c[0] + 100 * c[1] + c[2];
+		break;
+	case ENCODE_MM_100:
+		if (c[1] >= 100)
+			return TOOLCAP_ERR_NO_ENCODING;
+		*value = 100 * c[0] + c[1];
+		break;
+	case ENCODE_ICC:
+		/* icc 19.1.3 defines __INTEL_COMPILER 1910 and _UPDATE 3;
+		 * icc 2021.10.0 defines 2021 and 10. cc-version.sh makes
+		 * that "major" __INTEL_COMPILER/100, minor %100. */
+		intel = c[0] >= 1000 ? c[0] : 100 * c[0] + 10 * c[1];
+		if (c[0] >= 1000 ? c[1] >= 100 : (c[1] >= 10 || c[2] >= 100))
+			return TOOLCAP_ERR_NO_ENCODING;
+		*value = 10000 * (intel / 100) + 100 * (intel % 100) +
+			 (c[0] >= 1000 ? c[1] : c[2]);
+		break;
+	}
+	return TOOLCAP_OK;
+}
+
+enum toolcap_error toolcap_kernel_int(const struct toolcap_ident *id,
+				      unsigned long long *value)
+{
+	int script;
+
+	if (!id || !value || !id->version[0])
+		return TOOLCAP_ERR_USAGE;
+	script = find_script(id->family);
+	return encode(script >= 0 ? kernel_scripts[script].encoding
+				  : ENCODE_MMP_10000,
+		      id->version, value);
+}
+
+enum toolcap_error toolcap_kernel_text(const struct toolcap_ident *id,
+				       char *buf, size_t size)
+{
+	unsigned long long value;
+	enum toolcap_error error;
+	int script, n;
+
+	if (!id || !buf || !size)
+		return TOOLCAP_ERR_USAGE;
+	script = find_script(id->family);
+	if (script < 0)
+		return TOOLCAP_ERR_NO_ENCODING;
+	error = toolcap_kernel_int(id, &value);
+	if (error)
+		return error;
+	if (kernel_scripts[script].kernel_name[0])
+		n = snprintf(buf, size, "%s %llu",
+			     kernel_scripts[script].kernel_name, value);
+	else
+		n = snprintf(buf, size, "%llu", value);
+	return n < 0 || (size_t)n >= size ? TOOLCAP_ERR_USAGE : TOOLCAP_OK;
+}

@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * Running a tool the safe way: no shell, stdin from /dev/null, LC_ALL=C,
+ * its own process group, a time limit and a cap on what we read.
+ */
+#define _GNU_SOURCE /* pipe2 */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "toolcap.h"
+
+extern char **environ;
+
+/* How long to watch quiet pipes before asking whether the tool exited:
+ * a tool that exits while a child of its own holds the pipes open must
+ * not make us wait for the full time limit. */
+#define EXIT_CHECK_MS 20
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Classify a candidate path as execvp would see it. */
+static enum toolcap_error check_executable(const char *path, int *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		*err = errno;
+		return errno == ENOENT || errno == ENOTDIR
+			       ? TOOLCAP_ERR_NOT_FOUND
+			       : TOOLCAP_ERR_NOT_EXECUTABLE;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*err = EISDIR;
+		return TOOLCAP_ERR_NOT_EXECUTABLE;
+	}
+	if (!S_ISREG(st.st_mode) || access(path, X_OK) != 0) {
+		*err = EACCES;
+		return TOOLCAP_ERR_NOT_EXECUTABLE;
+	}
+	return TOOLCAP_OK;
+}
+
+/* Find name on PATH like execvp, but say why it is not there. */
+static enum toolcap_error resolve(const char *name, char *path, size_t size,
+				  int *err)
+{
+	const char *dirs = getenv("PATH"), *p, *end;
+	enum toolcap_error best = TOOLCAP_ERR_NOT_FOUND, e;
+	size_t dir_len, name_len = strlen(name);
+
+	*err = ENOENT;
+	if (!*name)
+		return TOOLCAP_ERR_NOT_FOUND;
+	if (strchr(name, '/')) {
+		if (name_len >= size) {
+			*err = ENAMETOOLONG;
+			return TOOLCAP_ERR_NOT_FOUND;
+		}
+		memcpy(path, name, name_len + 1);
+		return check_executable(path, err);
+	}
+	if (!dirs)
+		dirs = "/usr/local/bin:/usr/bin:/bin";
+	for (p = dirs;; p = end + 1) {
+		int this_err;
+
+		end = strchr(p, ':');
+		if (!end)
+			end = p + strlen(p);
+		dir_len = (size_t)(end - p);
+		if (dir_len == 0) { /* an empty entry means "." */
+			p = ".";
+			dir_len = 1;
+		}
+		if (dir_len + 1 + name_len < size) {
+			memcpy(path, p, dir_len);
+			path[dir_len] = '/';
+			memcpy(path + dir_len + 1, name, name_len + 1);
+			e = check_executable(path, &this_err);
+			if (e == TOOLCAP_OK)
+				return TOOLCAP_OK;
+			if (e == TOOLCAP_ERR_NOT_EXECUTABLE) {
+				best = e;
+				*err = this_err;
+			}
+		}
+		if (!*end)
+			return best;
+	}
+}
+
+/* The environment with LC_ALL=C: tools translate their version lines. */
+static char **c_locale_environment(void)
+{
+	static char lc_all[] = "LC_ALL=C";
+	size_t n = 0, i, j = 0;
+	char **env;
+
+	while (environ && environ[n])
+		n++;
+	env = malloc((n + 2) * sizeof(*env));
+	if (!env)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (strncmp(environ[i], "LC_ALL=", 7) != 0)
+			env[j++] = environ[i];
+	env[j++] = lc_all;
+	env[j] = NULL;
+	return env;
+}
+
+static enum toolcap_error spawn(const char *path, const char *const argv[],
+				int out_fd, int err_fd, pid_t *pid, int *err)
+{
+	posix_spawn_file_actions_t actions;
+	posix_spawnattr_t attr;
+	sigset_t none, defaults;
+	char **env = c_locale_environment();
+	int rc;
+
+	if (!env) {
+		*err = ENOMEM;
+		return TOOLCAP_ERR_SYSTEM;
+	}
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+	posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+	posix_spawnattr_init(&attr);
+	sigemptyset(&none);
+	sigemptyset(&defaults);
+	sigaddset(&defaults, SIGPIPE);
+	sigaddset(&defaults, SIGINT);
+	sigaddset(&defaults, SIGQUIT);
+	posix_spawnattr_setsigmask(&attr, &none);
+	posix_spawnattr_setsigdefault(&attr, &defaults);
+	posix_spawnattr_setpgroup(&attr, 0);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP |
+				 POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+	rc = posix_spawn(pid, path, &actions, &attr, (char *const *)argv, env);
+	posix_spawnattr_destroy(&attr);
+	posix_spawn_file_actions_destroy(&actions);
+	free(env);
+	if (rc == 0)
+		return TOOLCAP_OK;
+	*err = rc;
+	return rc == ENOENT ? TOOLCAP_ERR_NOT_FOUND
+	       : rc == EACCES || rc == ENOEXEC || rc == ELOOP || rc == EISDIR
+		       ? TOOLCAP_ERR_NOT_EXECUTABLE
+		       : TOOLCAP_ERR_SYSTEM;
+}
+
+struct stream {
+	int fd;
+	char *buf;
+	size_t size, len;
+};
+
+/* Read what is there; 1 when the stream wants more than it may hold. */
+static int read_stream(struct stream *s)
+{
+	char scratch[512];
+	ssize_t n;
+
+	if (s->len < s->size)
+		n = read(s->fd, s->buf + s->len, s->size - s->len);
+	else
+		n = read(s->fd, scratch, sizeof(scratch));
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return 0;
+	if (n <= 0) {
+		close(s->fd);
+		s->fd = -1;
+		return 0;
+	}
+	if (s->len >= s->size)
+		return 1;
+	s->len += (size_t)n;
+	return 0;
+}
+
+/* Reap pid, waiting at most until deadline; 1 when it was reaped. */
+static int reap(pid_t pid, int *status, long long deadline)
+{
+	struct timespec pause = { 0, 50000 };
+
+	for (;;) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+
+		if (r == pid)
+			return 1;
+		if (r < 0 && errno != EINTR)
+			return 1; /* not ours to wait for any more */
+		if (deadline >= 0 && now_ms() >= deadline)
+			return 0;
+		nanosleep(&pause, NULL);
+		if (pause.tv_nsec < 10000000)
+			pause.tv_nsec *= 2;
+	}
+}
+
+static void kill_group(pid_t pid)
+{
+	kill(-pid, SIGKILL);
+}
+
+enum toolcap_error toolcap_run(const char *const argv[],
+			       const struct toolcap_run_options *options,
+			       char *out, size_t out_size,
+			       char *err, size_t err_size,
+			       struct toolcap_run_result *result)
+{
+	struct stream streams[2];
+	char path[PATH_MAX];
+	int out_pipe[2], err_pipe[2], status = 0, timed_out = 0, exited = 0, i;
+	unsigned timeout = TOOLCAP_DEFAULT_TIMEOUT_MS;
+	size_t cap = TOOLCAP_DEFAULT_OUTPUT_CAP;
+	enum toolcap_error e;
+	long long deadline;
+	pid_t pid;
+
+	if (!argv || !argv[0] || !result || (!out && out_size) ||
+	    (!err && err_size))
+		return TOOLCAP_ERR_USAGE;
+	memset(result, 0, sizeof(*result));
+	result->exit_status = -1;
+	if (options && options->timeout_ms)
+		timeout = options->timeout_ms;
+	if (options && options->output_cap)
+		cap = options->output_cap;
+
+	e = resolve(argv[0], path, sizeof(path), &result->sys_errno);
+	if (e)
+		return e;
+	if (pipe2(out_pipe, O_CLOEXEC) != 0)
+		goto system_error;
+	if (pipe2(err_pipe, O_CLOEXEC) != 0) {
+		close(out_pipe[0]);
+		close(out_pipe[1]);
+		goto system_error;
+	}
+	e = spawn(path, argv, out_pipe[1], err_pipe[1], &pid,
+		  &result->sys_errno);
+	close(out_pipe[1]);
+	close(err_pipe[1]);
+	if (e) {
+		close(out_pipe[0]);
+		close(err_pipe[0]);
+		return e;
+	}
+
+	streams[0] = (struct stream){ out_pipe[0], out, out_size < cap ? out_size : cap, 0 };
+	streams[1] = (struct stream){ err_pipe[0], err, err_size < cap ? err_size : cap, 0 };
+	deadline = now_ms() + timeout;
+	while (streams[0].fd >= 0 || streams[1].fd >= 0) {
+		struct pollfd fds[2];
+		long long left = deadline - now_ms();
+		int n;
+
+		if (left <= 0) {
+			timed_out = 1;
+			break;
+		}
+		for (i = 0; i < 2; i++) {
+			fds[i].fd = streams[i].fd;
+			fds[i].events = POLLIN;
+			fds[i].revents = 0;
+		}
+		n = poll(fds, 2, left < EXIT_CHECK_MS ? (int)left : EXIT_CHECK_MS);
+		if (n < 0 && errno != EINTR)
+			break;
+		if (n == 0) {
+			/* Quiet: if the tool itself is gone, a leftover
+			 * child holds the pipes; stop listening to it. */
+			if (waitpid(pid, &status, WNOHANG) == pid) {
+				exited = 1;
+				break;
+			}
+			continue;
+		}
+		for (i = 0; i < 2; i++)
+			if (fds[i].revents && streams[i].fd >= 0 &&
+			    read_stream(&streams[i]))
+				result->truncated = 1;
+		if (result->truncated)
+			break;
+	}
+	/* Both pipes closed: the tool is exiting; give it until the limit. */
+	if (!exited && !timed_out && !result->truncated) {
+		exited = reap(pid, &status, deadline);
+		timed_out = !exited;
+	}
+	kill_group(pid); /* whatever is left of it */
+	for (i = 0; i < 2; i++)
+		if (streams[i].fd >= 0)
+			close(streams[i].fd);
+	if (!exited)
+		reap(pid, &status, -1);
+	result->out_len = streams[0].len;
+	result->err_len = streams[1].len;
+	if (timed_out) {
+		result->signal = SIGKILL;
+		return TOOLCAP_ERR_TIMED_OUT;
+	}
+	if (result->truncated)
+		return TOOLCAP_OK;
+	if (WIFSIGNALED(status)) {
+		result->signal = WTERMSIG(status);
+		return TOOLCAP_ERR_SIGNALED;
+	}
+	result->exit_status = WEXITSTATUS(status);
+	return TOOLCAP_OK;
+
+system_error:
+	result->sys_errno = errno;
+	return TOOLCAP_ERR_SYSTEM;
+}

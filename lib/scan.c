@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * Version tokens in free text.  A token is a run of numbers joined by dots
+ * at the start of a word ("12.2.0", "v1.24", the "609.8" of "ld64-609.8"),
+ * plus whatever is glued to it ("-14", "git", "-5-g8b3f1a2").  The release
+ * stops before a build date glued on as a component, as binutils
+ * snapshots do ("2.37.20211103" is 2.37 built on 2021-11-03).
+ */
+#include "scan.h"
+#include "chars.h"
+
+static int starts_token(const char *line, size_t pos)
+{
+	char prev;
+
+	if (pos == 0)
+		return 1;
+	prev = line[pos - 1];
+	return !is_word(prev) && prev != '.';
+}
+
+/* YYYYMMDD with a plausible year, month and day. */
+static int is_date(const char *s, size_t n)
+{
+	int month, day;
+
+	if (n != 8 || !((s[0] == '1' && s[1] == '9') ||
+			(s[0] == '2' && s[1] == '0')))
+		return 0;
+	month = (s[4] - '0') * 10 + (s[5] - '0');
+	day = (s[6] - '0') * 10 + (s[7] - '0');
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/* Where what is glued to a token ends: at a blank, ',', ';' or a ')'
+ * that closes a paren we did not see open. */
+static size_t glued_end(const char *line, size_t len, size_t pos)
+{
+	int depth = 0;
+
+	for (; pos < len; pos++) {
+		char c = line[pos];
+
+		if (is_space(c) || c == '\n' || c == ',' || c == ';' ||
+		    c == '"' || c == '\'')
+			break;
+		if (c == '(')
+			depth++;
+		if (c == ')' && depth-- == 0)
+			break;
+	}
+	return pos;
+}
+
+int version_token_at(const char *line, size_t len, size_t pos,
+		     struct version_token *tok)
+{
+	size_t p, component;
+
+	if (pos < len && (line[pos] == 'v' || line[pos] == 'V') &&
+	    pos + 1 < len && is_digit(line[pos + 1]))
+		pos++;
+	if (pos >= len || !is_digit(line[pos]))
+		return 0;
+	tok->start = pos;
+	tok->dots = 0;
+	p = pos;
+	while (p < len && is_digit(line[p]))
+		p++;
+	tok->release_len = p - pos;
+	while (p + 1 < len && line[p] == '.' && is_digit(line[p + 1])) {
+		component = ++p;
+		while (p < len && is_digit(line[p]))
+			p++;
+		/* A date as a component ends the release (not the token). */
+		if (is_date(line + component, p - component) &&
+		    (p == len || !is_alnum(line[p])))
+			break;
+		tok->dots++;
+		tok->release_len = p - pos;
+	}
+	tok->end = glued_end(line, len, pos + tok->release_len);
+	return 1;
+}
+
+int find_version_token(const char *line, size_t len, size_t from,
+		       int need_dot, struct version_token *tok)
+{
+	size_t pos;
+
+	for (pos = from; pos < len; pos++) {
+		if (!starts_token(line, pos))
+			continue;
+		if (version_token_at(line, len, pos, tok) &&
+		    (!need_dot || tok->dots > 0))
+			return 1;
+	}
+	return 0;
+}
+
+int find_version_token_outside_parens(const char *line, size_t len,
+				      int need_dot, struct version_token *tok)
+{
+	size_t pos = 0, next;
+
+	while (pos < len) {
+		next = skip_paren_group(line, len, pos);
+		if (next != pos) {
+			pos = next;
+			continue;
+		}
+		if (starts_token(line, pos) &&
+		    version_token_at(line, len, pos, tok) &&
+		    (!need_dot || tok->dots > 0))
+			return 1;
+		pos++;
+	}
+	return 0;
+}
+
+size_t skip_blanks(const char *line, size_t len, size_t pos)
+{
+	while (pos < len && is_space(line[pos]))
+		pos++;
+	return pos;
+}
+
+size_t skip_paren_group(const char *line, size_t len, size_t pos)
+{
+	int depth = 0;
+	size_t p;
+
+	if (pos >= len || line[pos] != '(')
+		return pos;
+	for (p = pos; p < len; p++) {
+		if (line[p] == '(')
+			depth++;
+		else if (line[p] == ')' && --depth == 0)
+			return p + 1;
+	}
+	return pos; /* unbalanced: not a group */
+}
+
+int word_at(const char *line, size_t len, size_t pos, const char *word,
+	    int ignore_case)
+{
+	size_t i;
+
+	for (i = 0; word[i]; i++) {
+		char c;
+
+		if (pos + i >= len)
+			return 0;
+		c = line[pos + i];
+		if (ignore_case ? to_lower(c) != to_lower(word[i])
+				: c != word[i])
+			return 0;
+	}
+	return pos + i == len || !is_word(line[pos + i]);
+}
+
+long find_word(const char *line, size_t len, size_t from, const char *word,
+	       int ignore_case)
+{
+	size_t pos;
+
+	for (pos = from; pos < len; pos++)
+		if ((pos == 0 || !is_word(line[pos - 1])) &&
+		    word_at(line, len, pos, word, ignore_case))
+			return (long)pos;
+	return -1;
+}
+
+int version_after(const char *line, size_t len, size_t pos,
+		  struct version_token *tok)
+{
+	size_t next;
+
+	pos = skip_blanks(line, len, pos);
+	while ((next = skip_paren_group(line, len, pos)) != pos)
+		pos = skip_blanks(line, len, next);
+	if (word_at(line, len, pos, "version", 1)) {
+		pos += 7;
+		if (pos < len && line[pos] == ':')
+			pos++;
+		pos = skip_blanks(line, len, pos);
+	}
+	return version_token_at(line, len, pos, tok);
+}

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * toolcap.h - which tool is this, which version, and what can it do?
+ *
+ * libtoolcap reads the text a tool prints for --version, says which family
+ * the tool belongs to ("gcc", "ld.lld", "pahole", ... or, for any other
+ * tool, its program name) and which release it is ("12.2.0"), compares
+ * versions the way maintainers mean them, encodes the integers the Linux
+ * kernel's scripts/\*-version.sh print, and runs tools safely.
+ *
+ * Rules every function here keeps:
+ *   - nothing prints, nothing exits; errors are returned as enum toolcap_error;
+ *   - parsing and comparing never allocate and never read the locale
+ *     (no <ctype.h>): the same bytes give the same answer everywhere;
+ *   - every function is thread-safe (no global state is written);
+ *   - strings passed in need not be NUL-terminated where a length is given.
+ */
+#ifndef TOOLCAP_H
+#define TOOLCAP_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Sizes of the fixed buffers in struct toolcap_ident (including the NUL). */
+#define TOOLCAP_FAMILY_MAX   48
+#define TOOLCAP_VERSION_MAX  64
+#define TOOLCAP_LINE_MAX    256
+
+/* Default limits of toolcap_run(). */
+#define TOOLCAP_DEFAULT_TIMEOUT_MS  10000u
+#define TOOLCAP_DEFAULT_OUTPUT_CAP  (64u * 1024u)
+
+enum toolcap_error {
+	TOOLCAP_OK = 0,
+	TOOLCAP_ERR_USAGE,          /* a bad argument (NULL, empty, malformed)  */
+	TOOLCAP_ERR_NOT_FOUND,      /* no such program, not on PATH             */
+	TOOLCAP_ERR_NOT_EXECUTABLE, /* exists, but cannot be executed           */
+	TOOLCAP_ERR_TIMED_OUT,      /* still running at the time limit; killed  */
+	TOOLCAP_ERR_SIGNALED,       /* killed by a signal it did not get from us */
+	TOOLCAP_ERR_UNRECOGNISED,   /* printed nothing we recognise as a version */
+	TOOLCAP_ERR_WRONG_FAMILY,   /* recognised, but not the family asked for  */
+	TOOLCAP_ERR_NO_ENCODING,    /* no kernel integer for this tool/version   */
+	TOOLCAP_ERR_SYSTEM          /* pipe, fork, poll... failed; see errno     */
+};
+
+/*
+ * toolcap_strerror - a short English phrase for an error, never NULL.
+ *   toolcap_strerror(TOOLCAP_ERR_TIMED_OUT) -> "timed out"
+ */
+const char *toolcap_strerror(enum toolcap_error error);
+
+/* ---------------------------------------------------------------------
+ * Comparing versions
+ * ------------------------------------------------------------------- */
+
+/*
+ * toolcap_vercmp - compare two version strings as a maintainer means them.
+ *
+ * Returns -1, 0 or 1 as a is older than, the same as, or newer than b.
+ *
+ * A version is split into components at every character that is not a
+ * letter or digit, and between a run of digits and a run of letters:
+ * "1.0-rc1" is 1, 0, rc, 1.  Then, in order from the left:
+ *   - numbers compare by value, of any length ("20240411" never overflows):
+ *         toolcap_vercmp("1.9", "1.10") == -1
+ *   - missing trailing components count as zero:
+ *         toolcap_vercmp("1.22", "1.22.0") == 0
+ *   - a word is a pre-release and sorts before the release and before
+ *     zero, words alphabetically (alpha < beta < pre < rc), except the
+ *     post-release words "post", "patch", "pl", "p", "errata" and a single
+ *     letter glued to a number ("1.0a"), which sort after the release but
+ *     before the next number:
+ *         "1.0-rc1" < "1.0" < "1.0a" = "1.0.a" < "1.0.post1" < "1.0.1"
+ *         "18.0.0git" < "18.0.0"
+ * Letters compare without regard to case.  NULL sorts before everything.
+ */
+int toolcap_vercmp(const char *a, const char *b);
+
+/* ---------------------------------------------------------------------
+ * Recognising a tool from its version text
+ * ------------------------------------------------------------------- */
+
+struct toolcap_ident {
+	/* "gcc", "clang", "apple-clang", "icx", "icc", "tcc", "ld.bfd",
+	 * "ld.gold", "ld.lld", "ld.mold", "ld64", "gas", "llvm-as",
+	 * "pahole", "rustc", "bindgen", "cargo"; for any other tool its
+	 * program name in lower case ("make", "python", "objcopy"). */
+	char family[TOOLCAP_FAMILY_MAX];
+	/* The release a maintainer would state, digits and dots: "12.2.0",
+	 * "2.20.51.0.2" for RHEL's "2.20.51.0.2-5.43.el6 20100205". */
+	char version[TOOLCAP_VERSION_MAX];
+	/* What was glued to the release and is not part of it: "-14",
+	 * "git", "-nightly", "-5-g8b3f1a2", ".20211103"; often "". */
+	char suffix[TOOLCAP_VERSION_MAX];
+	/* The line the version was read from, cut at TOOLCAP_LINE_MAX-1. */
+	char line[TOOLCAP_LINE_MAX];
+	/* 1 when family is one of the ids above, 0 for a program name. */
+	int known_family;
+};
+
+/*
+ * toolcap_identify - recognise the family and version in a tool's output.
+ *
+ * text, len: what the tool printed (stdout; try stderr if this fails).
+ * program:   the name the tool was run as ("gcc-12", "/usr/bin/pahole",
+ *            "ccache"), or NULL when unknown.  It names tools outside the
+ *            known families and settles output that does not name itself
+ *            (pahole prints only "v1.24"; llvm-as only "LLVM version").
+ * family:    a family id the caller expects, or NULL.  When given, the
+ *            rules of that family are tried first and a different answer
+ *            is TOOLCAP_ERR_WRONG_FAMILY (out is still filled in).
+ *
+ * Recognition goes by how each family words its version line across its
+ * vendors (see lib/families.c), never by known samples:
+ *   "gcc (Debian 12.2.0-14) 12.2.0"              -> gcc 12.2.0
+ *   "Apple clang version 15.0.0 (clang-1500..)"  -> apple-clang 15.0.0
+ *   "GNU ld version 2.20.51.0.2-5.43.el6 20100205" -> ld.bfd 2.20.51.0.2
+ *   "v1.22-5-g8b3f1a2" (program "pahole")        -> pahole 1.22
+ *   "GNU Make 4.3" (program "make")              -> make 4.3
+ *
+ * Returns TOOLCAP_OK, TOOLCAP_ERR_UNRECOGNISED, TOOLCAP_ERR_WRONG_FAMILY
+ * or TOOLCAP_ERR_USAGE.  Never allocates.
+ */
+enum toolcap_error toolcap_identify(const char *text, size_t len,
+				    const char *program, const char *family,
+				    struct toolcap_ident *out);
+
+/*
+ * toolcap_version_args - the arguments that make a tool print its version.
+ * Returns a NULL-terminated list ({"--version", NULL} for most tools,
+ * {"-v", NULL} for tcc, {"-V", NULL} for e2fsck...), chosen by the family
+ * if given, else by the program's name.  The list is static.
+ */
+const char *const *toolcap_version_args(const char *program,
+					const char *family);
+
+/*
+ * toolcap_program_family - the family whose tools are usually installed
+ * under this program name ("gcc-12" -> "gcc", "ld.lld" -> "ld.lld",
+ * "x86_64-linux-gnu-as" -> "gas"), or NULL if the name says nothing.
+ */
+const char *toolcap_program_family(const char *program);
+
+/* ---------------------------------------------------------------------
+ * The kernel's integers
+ * ------------------------------------------------------------------- */
+
+/*
+ * toolcap_kernel_int - the integer the kernel's scripts use for a version:
+ *   gcc, clang, apple-clang, ld.bfd, ld.lld, gas, llvm-as:
+ *       10000*major + 100*minor + patch      (12.2.0 -> 120200)
+ *   pahole:  100*major + minor               (1.24 -> 124)
+ *   rustc, bindgen: 100000*major + 100*minor + patch (1.63.0 -> 106300)
+ *   icc:     as cc-version.sh reads __INTEL_COMPILER (2021.10 -> 202110)
+ *   others:  10000*major + 100*minor + patch, toolcap's own convention.
+ * Components past those encoded are ignored, as the kernel does.
+ * TOOLCAP_ERR_NO_ENCODING when a component is too large to encode
+ * without colliding with another version (minor >= 100, ...).
+ */
+enum toolcap_error toolcap_kernel_int(const struct toolcap_ident *id,
+				      unsigned long long *value);
+
+/*
+ * toolcap_kernel_text - what the kernel's script for this tool prints on
+ * stdout, without the newline, when it gets the version right:
+ *   gcc "GCC 120200", clang and apple-clang "Clang 140006", icc
+ *   "ICC 202110", ld.bfd "BFD 24000", ld.lld "LLD 140006", gas "GNU 24000",
+ *   llvm-as "LLVM 140006", pahole "124", rustc and bindgen "106300".
+ * TOOLCAP_ERR_NO_ENCODING for a family the kernel has no script for (or
+ * refuses, as gold), or when the integer cannot be encoded.
+ */
+enum toolcap_error toolcap_kernel_text(const struct toolcap_ident *id,
+				       char *buf, size_t size);
+
+/* ---------------------------------------------------------------------
+ * Running a tool
+ * ------------------------------------------------------------------- */
+
+struct toolcap_run_options {
+	unsigned timeout_ms;  /* 0: TOOLCAP_DEFAULT_TIMEOUT_MS            */
+	size_t output_cap;    /* per stream, 0: TOOLCAP_DEFAULT_OUTPUT_CAP */
+};
+
+struct toolcap_run_result {
+	size_t out_len, err_len; /* bytes captured in out and err buffers   */
+	int exit_status;         /* exit status if the tool exited, else -1 */
+	int signal;              /* the signal that killed it, else 0       */
+	int truncated;           /* 1 when a stream passed the cap and the
+				  * tool was stopped; what was read is kept */
+	int sys_errno;           /* errno behind TOOLCAP_ERR_SYSTEM/NOT_*   */
+};
+
+/*
+ * toolcap_run - run argv[0] with argv, without a shell, and capture output.
+ *
+ * argv[0] is looked up on PATH unless it contains a '/'.  The tool runs
+ * in a process group of its own with stdin from /dev/null and LC_ALL=C in
+ * its environment; stdout goes to out (out_size bytes at most) and stderr
+ * to err.  When the time limit passes, or a stream passes the output cap,
+ * the whole process group is killed with SIGKILL, so a grandchild holding
+ * the pipes open cannot make us wait.  The group is also killed when the
+ * tool itself exits, so no stray process survives it.
+ *
+ * Returns TOOLCAP_OK once the tool exited (with any status: exit 1 with a
+ * version on stdout is still an answer), TOOLCAP_ERR_NOT_FOUND,
+ * TOOLCAP_ERR_NOT_EXECUTABLE, TOOLCAP_ERR_TIMED_OUT, TOOLCAP_ERR_SIGNALED
+ * or TOOLCAP_ERR_SYSTEM.  options may be NULL.  The output buffers are
+ * not NUL-terminated.
+ */
+enum toolcap_error toolcap_run(const char *const argv[],
+			       const struct toolcap_run_options *options,
+			       char *out, size_t out_size,
+			       char *err, size_t err_size,
+			       struct toolcap_run_result *result);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TOOLCAP_H */

@@ -1,0 +1,721 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * toolcap - which tool is this, which version, and what can it do?
+ *
+ * The command-line front end of libtoolcap, for Kconfig $(shell,...) and
+ * $(success,...), Makefiles and configure scripts.  It owns argv, stdout,
+ * stderr and the exit status; the library does the work.
+ *
+ * Exit status, everywhere: 0 success or true; 1 false, or the tool is not
+ * installed; 2 an error, with exactly one line on stderr that starts with
+ * "toolcap: ", names the tool and quotes what it printed.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../lib/toolcap.h"
+
+#define TOOLCAP_CLI_VERSION "0.1.0"
+
+enum { EXIT_TRUE = 0, EXIT_FALSE = 1, EXIT_ERROR = 2 };
+
+enum format { FORMAT_PLAIN, FORMAT_NUMBER, FORMAT_INT, FORMAT_KERNEL,
+	      FORMAT_JSON };
+
+struct options {
+	const char *tool;    /* --tool=NAME: a family id or a program name */
+	enum format format;  /* --format=FMT */
+	char **command;      /* TOOL [ARG...] */
+	int command_len;
+};
+
+/* The output of one tool run, and what we made of it. */
+struct probe {
+	const char *name;                /* how we name it in messages */
+	enum toolcap_error error;
+	struct toolcap_ident ident;
+	struct toolcap_run_result run;
+};
+
+static void fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("toolcap: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int usage_error(const char *command, const char *what)
+{
+	fail("%s: %s (see 'toolcap %s --help')", command, what, command);
+	return EXIT_ERROR;
+}
+
+/* ------------------------------------------------------------------ */
+/* Options                                                             */
+
+static int parse_format(const char *value, enum format *format)
+{
+	static const char *const names[] = { "plain", "number", "int",
+					     "kernel", "json" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(value, names[i]) == 0) {
+			*format = (enum format)i;
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * Read --tool= and --format= up to the first word that is not an option
+ * (or "--"); the rest is TOOL [ARG...], left unsplit so that CC="ccache
+ * gcc" works unquoted.  Returns 0, or an exit status on error.
+ */
+static int parse_options(const char *command, int argc, char **argv,
+			 struct options *opt)
+{
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (strcmp(arg, "--") == 0) {
+			i++;
+			break;
+		}
+		if (strncmp(arg, "--tool=", 7) == 0)
+			opt->tool = arg + 7;
+		else if (strncmp(arg, "--format=", 9) == 0) {
+			if (!parse_format(arg + 9, &opt->format))
+				return usage_error(command, "unknown --format");
+		} else if (arg[0] == '-' && arg[1] == '-')
+			return usage_error(command, "unknown option");
+		else
+			break;
+	}
+	opt->command = argv + i;
+	opt->command_len = argc - i;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running and recognising                                             */
+
+static unsigned timeout_from_environment(void)
+{
+	const char *value = getenv("TOOLCAP_TIMEOUT");
+	char *end;
+	double seconds;
+
+	if (!value || !*value)
+		return 0;
+	errno = 0;
+	seconds = strtod(value, &end);
+	if (errno || *end || seconds <= 0 || seconds > 3600)
+		return 0;
+	return (unsigned)(seconds * 1000 + 0.5) ? (unsigned)(seconds * 1000 + 0.5) : 1;
+}
+
+/* ccache gcc: the tool is gcc, ccache only runs it. */
+static const char *program_of(char **command, int n)
+{
+	static const char *const launchers[] = { "ccache", "sccache",
+						 "distcc", "icecc", NULL };
+	const char *base = strrchr(command[0], '/');
+	int i;
+
+	base = base ? base + 1 : command[0];
+	for (i = 0; launchers[i]; i++)
+		if (n > 1 && strcmp(base, launchers[i]) == 0)
+			return command[1];
+	return command[0];
+}
+
+static const char *family_option(const char *tool)
+{
+	static const char *const families[] = {
+		"gcc", "clang", "apple-clang", "icx", "icc", "tcc", "ld.bfd",
+		"ld.gold", "ld.lld", "ld.mold", "ld64", "gas", "llvm-as",
+		"pahole", "rustc", "bindgen", "cargo", NULL
+	};
+	size_t i;
+
+	for (i = 0; tool && families[i]; i++)
+		if (strcmp(tool, families[i]) == 0)
+			return tool;
+	return NULL;
+}
+
+/* Run TOOL [ARG...] with its version flag and recognise what it says. */
+static void probe_tool(const struct options *opt, struct probe *p,
+		       char *out, size_t out_size, char *err, size_t err_size)
+{
+	const char *argv[256];
+	const char *program = program_of(opt->command, opt->command_len);
+	const char *family = family_option(opt->tool);
+	const char *const *flags;
+	struct toolcap_run_options run_options = { timeout_from_environment(), 0 };
+	int n = 0, i;
+
+	if (opt->tool && !family)
+		program = opt->tool;
+	flags = toolcap_version_args(program, family);
+	p->name = opt->command[0];
+	for (i = 0; i < opt->command_len && n < 250; i++)
+		argv[n++] = opt->command[i];
+	for (i = 0; flags[i]; i++)
+		argv[n++] = flags[i];
+	argv[n] = NULL;
+
+	p->error = toolcap_run(argv, &run_options, out, out_size, err,
+			       err_size, &p->run);
+	if (p->error)
+		return;
+	p->error = toolcap_identify(out, p->run.out_len, program, family,
+				    &p->ident);
+	if (p->error == TOOLCAP_ERR_UNRECOGNISED) {
+		struct toolcap_ident from_stderr;
+		enum toolcap_error e = toolcap_identify(err, p->run.err_len,
+							program, family,
+							&from_stderr);
+
+		if (e != TOOLCAP_ERR_UNRECOGNISED || !p->ident.line[0]) {
+			p->error = e;
+			p->ident = from_stderr;
+		}
+	}
+}
+
+static int is_missing(const struct probe *p)
+{
+	return p->error == TOOLCAP_ERR_NOT_FOUND;
+}
+
+/* The one line on stderr for a probe that did not give a version. */
+static void report_error(const struct probe *p)
+{
+	const char *name = p->name;
+
+	switch (p->error) {
+	case TOOLCAP_ERR_NOT_FOUND:
+	case TOOLCAP_ERR_NOT_EXECUTABLE:
+	case TOOLCAP_ERR_SYSTEM:
+		fail("%s: %s: %s", name, toolcap_strerror(p->error),
+		     strerror(p->run.sys_errno ? p->run.sys_errno : ENOENT));
+		return;
+	case TOOLCAP_ERR_TIMED_OUT:
+		fail("%s: timed out and was killed (TOOLCAP_TIMEOUT); it printed: \"%s\"",
+		     name, p->ident.line);
+		return;
+	case TOOLCAP_ERR_SIGNALED:
+		fail("%s: killed by signal %d; it printed: \"%s\"", name,
+		     p->run.signal, p->ident.line);
+		return;
+	case TOOLCAP_ERR_WRONG_FAMILY:
+		fail("%s: is not %s: it says \"%s\"", name, p->ident.family,
+		     p->ident.line);
+		return;
+	default:
+		break;
+	}
+	if (!p->ident.line[0])
+		fail("%s: printed nothing%s", name,
+		     p->run.exit_status > 0 ? " and exited with an error" : "");
+	else if (p->run.exit_status > 0)
+		fail("%s: exited with status %d and printed no version we recognise: \"%s\"",
+		     name, p->run.exit_status, p->ident.line);
+	else
+		fail("%s: printed no version we recognise: \"%s\"", name,
+		     p->ident.line);
+}
+
+/* ------------------------------------------------------------------ */
+/* Printing                                                            */
+
+static void print_json_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			printf("\\u%04x", (unsigned char)*s);
+		else
+			putchar(*s);
+	}
+	putchar('"');
+}
+
+static void print_json(const struct probe *p)
+{
+	unsigned long long value;
+	char kernel[64];
+
+	printf("{\"tool\":");
+	print_json_string(p->name);
+	printf(",\"family\":");
+	print_json_string(p->ident.family);
+	printf(",\"known_family\":%s,\"version\":",
+	       p->ident.known_family ? "true" : "false");
+	print_json_string(p->ident.version);
+	printf(",\"suffix\":");
+	print_json_string(p->ident.suffix);
+	printf(",\"kernel\":");
+	if (toolcap_kernel_text(&p->ident, kernel, sizeof(kernel)) == TOOLCAP_OK)
+		print_json_string(kernel);
+	else
+		printf("null");
+	printf(",\"int\":");
+	if (toolcap_kernel_int(&p->ident, &value) == TOOLCAP_OK)
+		printf("%llu", value);
+	else
+		printf("null");
+	printf(",\"text\":");
+	print_json_string(p->ident.line);
+	printf("}\n");
+}
+
+static int print_ident(const struct probe *p, enum format format)
+{
+	unsigned long long value;
+	char kernel[64];
+	enum toolcap_error e;
+
+	switch (format) {
+	case FORMAT_PLAIN:
+		printf("%s %s\n", p->ident.family, p->ident.version);
+		break;
+	case FORMAT_NUMBER:
+		printf("%s\n", p->ident.version);
+		break;
+	case FORMAT_INT:
+		e = toolcap_kernel_int(&p->ident, &value);
+		if (e) {
+			fail("%s: version %s cannot be encoded as an integer: \"%s\"",
+			     p->name, p->ident.version, p->ident.line);
+			return EXIT_ERROR;
+		}
+		printf("%llu\n", value);
+		break;
+	case FORMAT_KERNEL:
+		e = toolcap_kernel_text(&p->ident, kernel, sizeof(kernel));
+		if (e) {
+			fail("%s: the kernel has no version script for %s: \"%s\"",
+			     p->name, p->ident.family, p->ident.line);
+			return EXIT_ERROR;
+		}
+		printf("%s\n", kernel);
+		break;
+	case FORMAT_JSON:
+		print_json(p);
+		break;
+	}
+	return EXIT_TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Commands                                                            */
+
+static char out_buf[TOOLCAP_DEFAULT_OUTPUT_CAP];
+static char err_buf[TOOLCAP_DEFAULT_OUTPUT_CAP];
+
+/* Probe the command of opt; 0 with p filled in, or the exit status. */
+static int probe_or_exit(const struct options *opt, struct probe *p,
+			 int quiet_when_missing)
+{
+	if (opt->command_len == 0 || !opt->command[0][0]) {
+		/* $(PAHOLE) expanded to nothing: no such tool. */
+		p->error = TOOLCAP_ERR_NOT_FOUND;
+		return EXIT_FALSE;
+	}
+	probe_tool(opt, p, out_buf, sizeof(out_buf), err_buf, sizeof(err_buf));
+	if (p->error == TOOLCAP_OK)
+		return 0;
+	if (is_missing(p)) {
+		if (!quiet_when_missing)
+			report_error(p);
+		return EXIT_FALSE;
+	}
+	report_error(p);
+	return EXIT_ERROR;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+	struct options opt = { 0 };
+	struct probe p = { 0 };
+	int status = parse_options("version", argc, argv, &opt);
+	int kconfig_format;
+
+	if (status)
+		return status;
+	kconfig_format = opt.format == FORMAT_INT || opt.format == FORMAT_KERNEL;
+	status = probe_or_exit(&opt, &p, kconfig_format);
+	if (status == EXIT_FALSE && kconfig_format)
+		puts("0"); /* an int symbol must never get empty text */
+	if (status)
+		return status;
+	return print_ident(&p, opt.format);
+}
+
+static int cmd_parse(int argc, char **argv)
+{
+	struct options opt = { 0 };
+	struct probe p = { 0 };
+	const char *family, *program;
+	size_t len = 0, n;
+	int status = parse_options("parse", argc, argv, &opt);
+
+	if (status)
+		return status;
+	if (opt.command_len)
+		return usage_error("parse", "reads the version text on stdin; no TOOL");
+	while (len < sizeof(out_buf) &&
+	       (n = fread(out_buf + len, 1, sizeof(out_buf) - len, stdin)) > 0)
+		len += n;
+	family = family_option(opt.tool);
+	program = family ? NULL : opt.tool;
+	p.name = opt.tool ? opt.tool : "stdin";
+	p.error = toolcap_identify(out_buf, len, program, family, &p.ident);
+	if (p.error) {
+		report_error(&p);
+		return EXIT_ERROR;
+	}
+	return print_ident(&p, opt.format);
+}
+
+static int check_version_argument(const char *command, const char *version)
+{
+	if (!version || !(version[0] >= '0' && version[0] <= '9')) {
+		fail("%s: \"%s\" is not a version (it must start with a digit)",
+		     command, version ? version : "");
+		return EXIT_ERROR;
+	}
+	return 0;
+}
+
+static int cmd_compare(const char *command, int argc, char **argv)
+{
+	struct options opt = { 0 };
+	struct probe p = { 0 };
+	int status, cmp;
+
+	if (argc < 1)
+		return usage_error(command, "needs VERSION TOOL [ARG...]");
+	status = check_version_argument(command, argv[0]);
+	if (status)
+		return status;
+	status = parse_options(command, argc - 1, argv + 1, &opt);
+	if (status)
+		return status;
+	status = probe_or_exit(&opt, &p, 1);
+	if (status)
+		return status;
+	cmp = toolcap_vercmp(p.ident.version, argv[0]);
+	if (strcmp(command, "ge") == 0) return cmp >= 0 ? EXIT_TRUE : EXIT_FALSE;
+	if (strcmp(command, "gt") == 0) return cmp > 0 ? EXIT_TRUE : EXIT_FALSE;
+	if (strcmp(command, "le") == 0) return cmp <= 0 ? EXIT_TRUE : EXIT_FALSE;
+	if (strcmp(command, "lt") == 0) return cmp < 0 ? EXIT_TRUE : EXIT_FALSE;
+	if (strcmp(command, "eq") == 0) return cmp == 0 ? EXIT_TRUE : EXIT_FALSE;
+	return cmp != 0 ? EXIT_TRUE : EXIT_FALSE;
+}
+
+static int cmd_is(int argc, char **argv)
+{
+	struct options opt = { 0 };
+	struct probe p = { 0 };
+	int status;
+
+	if (argc < 1)
+		return usage_error("is", "needs FAMILY TOOL [ARG...]");
+	status = parse_options("is", argc - 1, argv + 1, &opt);
+	if (status)
+		return status;
+	status = probe_or_exit(&opt, &p, 1);
+	if (status)
+		return status;
+	return strcmp(p.ident.family, argv[0]) == 0 ? EXIT_TRUE : EXIT_FALSE;
+}
+
+static int cmd_vercmp(int argc, char **argv)
+{
+	int cmp;
+
+	if (argc != 2)
+		return usage_error("vercmp", "needs two versions");
+	cmp = toolcap_vercmp(argv[0], argv[1]);
+	puts(cmp < 0 ? "<" : cmp > 0 ? ">" : "=");
+	return EXIT_TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* report: the kernel's list of tools, probed in parallel              */
+
+/* Documentation/process/changes.rst, "Current Minimal Requirements", and
+ * the tools scripts/min-tool-version.sh knows; the command each is run as. */
+static const struct report_tool {
+	const char *label;
+	const char *argv[3];
+} report_tools[] = {
+	{ "C compiler (CC)", { "gcc", NULL } },
+	{ "Clang/LLVM", { "clang", NULL } },
+	{ "Rust", { "rustc", NULL } },
+	{ "bindgen", { "bindgen", NULL } },
+	{ "GNU make", { "make", NULL } },
+	{ "bash", { "bash", NULL } },
+	{ "binutils (ld)", { "ld", NULL } },
+	{ "binutils (as)", { "as", NULL } },
+	{ "LLVM linker", { "ld.lld", NULL } },
+	{ "flex", { "flex", NULL } },
+	{ "bison", { "bison", NULL } },
+	{ "pahole", { "pahole", NULL } },
+	{ "util-linux", { "mount", NULL } },
+	{ "kmod", { "kmod", NULL } },
+	{ "e2fsprogs", { "e2fsck", NULL } },
+	{ "jfsutils", { "fsck.jfs", NULL } },
+	{ "reiserfsprogs", { "reiserfsck", NULL } },
+	{ "xfsprogs", { "xfs_db", NULL } },
+	{ "squashfs-tools", { "mksquashfs", NULL } },
+	{ "btrfs-progs", { "btrfs", NULL } },
+	{ "pcmciautils", { "pccardctl", NULL } },
+	{ "quota-tools", { "quota", NULL } },
+	{ "PPP", { "pppd", NULL } },
+	{ "nfs-utils", { "showmount", NULL } },
+	{ "procps", { "ps", NULL } },
+	{ "udev", { "udevadm", NULL } },
+	{ "grub", { "grub-install", NULL } },
+	{ "mcelog", { "mcelog", NULL } },
+	{ "iptables", { "iptables", NULL } },
+	{ "openssl", { "openssl", "version", NULL } },
+	{ "bc", { "bc", NULL } },
+	{ "Sphinx", { "sphinx-build", NULL } },
+	{ "cpio", { "cpio", NULL } },
+	{ "GNU tar", { "tar", NULL } },
+	{ "gtags", { "gtags", NULL } },
+	{ "mkimage", { "mkimage", NULL } },
+	{ "Python", { "python3", NULL } },
+	{ "perl", { "perl", NULL } },
+	{ "pkg-config", { "pkg-config", NULL } },
+	{ "dtc", { "dtc", NULL } },
+	{ "gawk", { "gawk", NULL } },
+};
+#define REPORT_TOOLS (sizeof(report_tools) / sizeof(report_tools[0]))
+
+/* What a report child sends its parent: small enough for one atomic
+ * pipe write. */
+struct report_row {
+	enum toolcap_error error;
+	struct toolcap_ident ident;
+};
+
+static void probe_report_tool(const struct report_tool *tool,
+			      struct report_row *row)
+{
+	static char out[16384], err[16384];
+	struct options opt = { 0 };
+	struct probe p = { 0 };
+	const char *explicit_args[3];
+	struct toolcap_run_result run;
+	int n;
+
+	if (tool->argv[1]) { /* "openssl version": the arguments are given */
+		for (n = 0; tool->argv[n]; n++)
+			explicit_args[n] = tool->argv[n];
+		explicit_args[n] = NULL;
+		row->error = toolcap_run(explicit_args, NULL, out, sizeof(out),
+					 err, sizeof(err), &run);
+		if (!row->error)
+			row->error = toolcap_identify(out, run.out_len,
+						      tool->argv[0], NULL,
+						      &row->ident);
+		return;
+	}
+	opt.command = (char **)tool->argv;
+	opt.command_len = 1;
+	probe_tool(&opt, &p, out, sizeof(out), err, sizeof(err));
+	row->error = p.error;
+	row->ident = p.ident;
+}
+
+static int cmd_report(int argc, char **argv)
+{
+	struct report_row rows[REPORT_TOOLS];
+	int fds[REPORT_TOOLS];
+	pid_t pids[REPORT_TOOLS];
+	size_t i;
+
+	(void)argv;
+	if (argc)
+		return usage_error("report", "takes no arguments");
+	fflush(stdout);
+	for (i = 0; i < REPORT_TOOLS; i++) {
+		int pipe_fds[2];
+
+		memset(&rows[i], 0, sizeof(rows[i]));
+		rows[i].error = TOOLCAP_ERR_SYSTEM;
+		pids[i] = -1;
+		fds[i] = -1;
+		if (pipe(pipe_fds) != 0)
+			continue;
+		pids[i] = fork();
+		if (pids[i] == 0) {
+			struct report_row row = { 0 };
+
+			close(pipe_fds[0]);
+			probe_report_tool(&report_tools[i], &row);
+			if (write(pipe_fds[1], &row, sizeof(row)) < 0)
+				_exit(1);
+			_exit(0);
+		}
+		close(pipe_fds[1]);
+		fds[i] = pipe_fds[0];
+		if (pids[i] < 0) {
+			close(fds[i]);
+			fds[i] = -1;
+		}
+	}
+	for (i = 0; i < REPORT_TOOLS; i++) {
+		if (fds[i] < 0)
+			continue;
+		if (read(fds[i], &rows[i], sizeof(rows[i])) != sizeof(rows[i]))
+			rows[i].error = TOOLCAP_ERR_SYSTEM;
+		close(fds[i]);
+		waitpid(pids[i], NULL, 0);
+	}
+
+	printf("%-18s %-16s %-14s %-12s %s\n", "TOOL", "FAMILY", "VERSION",
+	       "KERNEL", "COMMAND");
+	for (i = 0; i < REPORT_TOOLS; i++) {
+		const struct report_row *row = &rows[i];
+		char kernel[64] = "-";
+
+		if (row->error == TOOLCAP_ERR_NOT_FOUND)
+			continue;
+		if (row->error) {
+			printf("%-18s %-16s %-14s %-12s %s (%s)\n",
+			       report_tools[i].label, "?", "?", "-",
+			       report_tools[i].argv[0],
+			       toolcap_strerror(row->error));
+			continue;
+		}
+		toolcap_kernel_text(&row->ident, kernel, sizeof(kernel));
+		printf("%-18s %-16s %-14s %-12s %s\n", report_tools[i].label,
+		       row->ident.family, row->ident.version, kernel,
+		       report_tools[i].argv[0]);
+	}
+	return EXIT_TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Help and dispatch                                                   */
+
+static const struct command {
+	const char *name;
+	const char *synopsis;
+	const char *help;
+} commands[] = {
+	{ "version", "version [--tool=FAMILY] [--format=FMT] [--] TOOL [ARG...]",
+	  "Run TOOL ARG... --version (or the flag its family uses) without a\n"
+	  "shell, with LC_ALL=C and a time limit, and print what it is.\n"
+	  "FMT: plain (\"gcc 12.2.0\"), number (\"12.2.0\"), int (\"120200\"),\n"
+	  "kernel (what the kernel's *-version.sh prints: \"GCC 120200\"),\n"
+	  "json.  A missing tool exits 1; with int or kernel it prints 0.\n"
+	  "TOOLCAP_TIMEOUT sets the time limit in seconds (default 10).\n"
+	  "Example: toolcap version --format=kernel ccache gcc" },
+	{ "parse", "parse [--tool=NAME] [--format=FMT] < TEXT",
+	  "Recognise version text read on stdin, as 'version' would.\n"
+	  "--tool names the family or the program the text came from.\n"
+	  "Example: echo v1.22-5-g8b3f1a2 | toolcap parse --tool=pahole" },
+	{ "ge", "ge|gt|le|lt|eq|ne VERSION TOOL [ARG...]",
+	  "True (exit 0) when TOOL's version compares so with VERSION, false\n"
+	  "(exit 1) otherwise or when TOOL is not installed.  For Kconfig:\n"
+	  "  def_bool $(success,toolcap ge 1.22 $(PAHOLE))" },
+	{ "is", "is FAMILY TOOL [ARG...]",
+	  "True when TOOL belongs to FAMILY (gcc, clang, ld.lld, ...).\n"
+	  "Example: toolcap is ld.lld $(LD)" },
+	{ "vercmp", "vercmp A B",
+	  "Print <, = or > as version A is older, the same or newer than B.\n"
+	  "Example: toolcap vercmp 1.0-rc1 1.0   prints <" },
+	{ "report", "report",
+	  "Identify every tool of the kernel's requirement list found on this\n"
+	  "machine, in parallel, and print a table." },
+};
+
+static void print_usage(FILE *to)
+{
+	size_t i;
+
+	fprintf(to, "usage: toolcap COMMAND [ARG...]\n\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(to, "  toolcap %s\n", commands[i].synopsis);
+	fprintf(to, "\n'toolcap COMMAND --help' says more.  Exit status: 0 true,\n"
+		    "1 false or tool not installed, 2 error.\n");
+}
+
+static const struct command *find_command(const char *name)
+{
+	static const char *const comparisons[] = { "gt", "le", "lt", "eq",
+						   "ne", NULL };
+	size_t i;
+
+	for (i = 0; comparisons[i]; i++)
+		if (strcmp(name, comparisons[i]) == 0)
+			name = "ge";
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *command;
+	const char *name;
+
+	if (argc < 2) {
+		print_usage(stderr);
+		return EXIT_ERROR;
+	}
+	name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
+		print_usage(stdout);
+		return EXIT_TRUE;
+	}
+	if (strcmp(name, "--version") == 0) {
+		printf("toolcap %s\n", TOOLCAP_CLI_VERSION);
+		return EXIT_TRUE;
+	}
+	command = find_command(name);
+	if (!command) {
+		fail("unknown command \"%s\" (see 'toolcap --help')", name);
+		return EXIT_ERROR;
+	}
+	if (argc > 2 && strcmp(argv[2], "--help") == 0) {
+		printf("usage: toolcap %s\n\n%s\n", command->synopsis,
+		       command->help);
+		return EXIT_TRUE;
+	}
+	argc -= 2;
+	argv += 2;
+	if (strcmp(command->name, "version") == 0)
+		return cmd_version(argc, argv);
+	if (strcmp(command->name, "parse") == 0)
+		return cmd_parse(argc, argv);
+	if (strcmp(command->name, "ge") == 0)
+		return cmd_compare(name, argc, argv);
+	if (strcmp(command->name, "is") == 0)
+		return cmd_is(argc, argv);
+	if (strcmp(command->name, "vercmp") == 0)
+		return cmd_vercmp(argc, argv);
+	return cmd_report(argc, argv);
+}

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+#
+# Sourced by every tests/t*.sh, after git's t/test-lib.sh: each test has a
+# sentence for a name and a body of shell run in a subshell; its output is
+# kept and shown only when it fails.  Prints one line per test:
+#   ok - NAME | not ok - NAME | skip - NAME (REASON)
+
+TEST_DIRECTORY=$(cd "$(dirname "$0")" && pwd)
+TOP=$(cd "$TEST_DIRECTORY/.." && pwd)
+TOOLCAP=${TOOLCAP_TEST_BINARY:-$TOP/scripts/toolcap}
+SAMPLES=$TEST_DIRECTORY/samples
+export TOP TOOLCAP SAMPLES LC_ALL=C
+
+test_name=$(basename "$0" .sh)
+TRASH=$TEST_DIRECTORY/trash/$test_name
+rm -rf "$TRASH"
+mkdir -p "$TRASH"
+
+test_failures=0
+
+# test_expect_success NAME BODY
+test_expect_success() {
+	_log=$TRASH/.log
+	if (cd "$TRASH" && eval "$2") >"$_log" 2>&1; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1"
+		sed 's/^/#    /' "$_log"
+		test_failures=$((test_failures + 1))
+	fi
+}
+
+# test_skip NAME REASON: for a test whose requirement is missing.
+test_skip() {
+	echo "skip - $1 ($2)"
+}
+
+# have COMMAND: is COMMAND installed?
+have() {
+	command -v "$1" >/dev/null 2>&1
+}
+
+# test_cmp EXPECTED ACTUAL: compare, printing the difference on failure.
+test_cmp() {
+	diff -u "$1" "$2"
+}
+
+# fake_tool DIR NAME SAMPLE: a program NAME in DIR that prints the bytes
+# of a recorded sample (tests/samples/...out), for versions and vendors
+# that cannot be installed here.
+fake_tool() {
+	mkdir -p "$1"
+	printf '#!/bin/sh\ncat "%s"\n' "$3" >"$1/$2"
+	chmod +x "$1/$2"
+}
+
+test_done() {
+	rm -rf "$TRASH"
+	[ "$test_failures" -eq 0 ]
+}

@@ -1,0 +1,38 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+#
+# Run every tests/t*.sh and count.  The last line is
+# "N passed, N failed, N skipped"; the exit status is non-zero if any test
+# failed, and under CI=true a skipped test counts as a failure.
+cd "$(dirname "$0")" || exit 2
+
+passed=0 failed=0 skipped=0
+report=$(mktemp)
+trap 'rm -f "$report"' EXIT
+
+for t in t[0-9]*.sh; do
+	sh "$t" >"$report" 2>&1
+	status=$?
+	cat "$report"
+	p=$(grep -c '^ok - ' "$report")
+	f=$(grep -c '^not ok - ' "$report")
+	s=$(grep -c '^skip - ' "$report")
+	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $t exited with status $status"
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	skipped=$((skipped + s))
+done
+
+if [ "$skipped" -gt 0 ]; then
+	echo "skipped tests:"
+	for t in t[0-9]*.sh; do :; done
+fi
+if [ "${CI:-}" = true ] && [ "$skipped" -gt 0 ]; then
+	echo "CI=true: $skipped skipped test(s) count as failures"
+	failed=$((failed + skipped))
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
