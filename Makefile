@@ -42,8 +42,9 @@ lib/libtoolcap.so: lib/libtoolcap.so.$(SOVERSION)
 	ln -sf libtoolcap.so.$(SOVERSION) $@
 
 # Like the kernel's host programs: built where it is used.
-scripts/toolcap: scripts/toolcap.c lib/libtoolcap.a lib/toolcap.h
-	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libtoolcap.a
+CLI_SRC := scripts/toolcap.c $(sort $(wildcard scripts/cmd-*.c))
+scripts/toolcap: $(CLI_SRC) scripts/cli.h lib/libtoolcap.a lib/toolcap.h
+	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC) lib/libtoolcap.a
 
 tests/unit/%: tests/unit/%.c lib/libtoolcap.a $(LIB_HDR)
 	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) $(LDFLAGS) -Ilib -o $@ $< lib/libtoolcap.a

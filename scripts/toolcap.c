@@ -18,31 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../lib/toolcap.h"
+#include "cli.h"
 
-#define TOOLCAP_CLI_VERSION "0.1.0"
-
-enum { EXIT_TRUE = 0, EXIT_FALSE = 1, EXIT_ERROR = 2 };
-
-enum format { FORMAT_PLAIN, FORMAT_NUMBER, FORMAT_INT, FORMAT_KERNEL,
-	      FORMAT_JSON };
-
-struct options {
-	const char *tool;    /* --tool=NAME: a family id or a program name */
-	enum format format;  /* --format=FMT */
-	char **command;      /* TOOL [ARG...] */
-	int command_len;
-};
-
-/* The output of one tool run, and what we made of it. */
-struct probe {
-	const char *name;                /* how we name it in messages */
-	enum toolcap_error error;
-	struct toolcap_ident ident;
-	struct toolcap_run_result run;
-};
-
-static void fail(const char *fmt, ...)
+void fail(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -53,7 +31,7 @@ static void fail(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-static int usage_error(const char *command, const char *what)
+int usage_error(const char *command, const char *what)
 {
 	fail("%s: %s (see 'toolcap %s --help')", command, what, command);
 	return EXIT_ERROR;
@@ -81,7 +59,7 @@ static int parse_format(const char *value, enum format *format)
  * (or "--"); the rest is TOOL [ARG...], left unsplit so that CC="ccache
  * gcc" works unquoted.  Returns 0, or an exit status on error.
  */
-static int parse_options(const char *command, int argc, char **argv,
+int parse_options(const char *command, int argc, char **argv,
 			 struct options *opt)
 {
 	int i;
@@ -141,7 +119,7 @@ static const char *program_of(char **command, int n)
 	return command[0];
 }
 
-static const char *family_option(const char *tool)
+const char *family_option(const char *tool)
 {
 	static const char *const families[] = {
 		"gcc", "clang", "apple-clang", "icx", "icc", "tcc", "ld.bfd",
@@ -157,7 +135,7 @@ static const char *family_option(const char *tool)
 }
 
 /* Run TOOL [ARG...] with its version flag and recognise what it says. */
-static void probe_tool(const struct options *opt, struct probe *p,
+void probe_tool(const struct options *opt, struct probe *p,
 		       char *out, size_t out_size, char *err, size_t err_size)
 {
 	const char *argv[256];
@@ -202,7 +180,7 @@ static int is_missing(const struct probe *p)
 }
 
 /* The one line on stderr for a probe that did not give a version. */
-static void report_error(const struct probe *p)
+void report_error(const struct probe *p)
 {
 	const char *name = p->name;
 
@@ -242,7 +220,7 @@ static void report_error(const struct probe *p)
 /* ------------------------------------------------------------------ */
 /* Printing                                                            */
 
-static void print_json_string(const char *s)
+void print_json_string(const char *s)
 {
 	putchar('"');
 	for (; *s; s++) {
@@ -285,7 +263,7 @@ static void print_json(const struct probe *p)
 	printf("}\n");
 }
 
-static int print_ident(const struct probe *p, enum format format)
+int print_ident(const struct probe *p, enum format format)
 {
 	unsigned long long value;
 	char kernel[64];
@@ -350,8 +328,9 @@ static int probe_or_exit(const struct options *opt, struct probe *p,
 	return EXIT_ERROR;
 }
 
-static int cmd_version(int argc, char **argv)
+int cmd_version(const char *name, int argc, char **argv)
 {
+	(void)name;
 	struct options opt = { 0 };
 	struct probe p = { 0 };
 	int status = parse_options("version", argc, argv, &opt);
@@ -368,8 +347,9 @@ static int cmd_version(int argc, char **argv)
 	return print_ident(&p, opt.format);
 }
 
-static int cmd_parse(int argc, char **argv)
+int cmd_parse(const char *name, int argc, char **argv)
 {
+	(void)name;
 	struct options opt = { 0 };
 	struct probe p = { 0 };
 	const char *family, *program;
@@ -394,7 +374,7 @@ static int cmd_parse(int argc, char **argv)
 	return print_ident(&p, opt.format);
 }
 
-static int check_version_argument(const char *command, const char *version)
+int check_version_argument(const char *command, const char *version)
 {
 	if (!version || !(version[0] >= '0' && version[0] <= '9')) {
 		fail("%s: \"%s\" is not a version (it must start with a digit)",
@@ -404,7 +384,7 @@ static int check_version_argument(const char *command, const char *version)
 	return 0;
 }
 
-static int cmd_compare(const char *command, int argc, char **argv)
+int cmd_compare(const char *command, int argc, char **argv)
 {
 	struct options opt = { 0 };
 	struct probe p = { 0 };
@@ -430,8 +410,9 @@ static int cmd_compare(const char *command, int argc, char **argv)
 	return cmp != 0 ? EXIT_TRUE : EXIT_FALSE;
 }
 
-static int cmd_is(int argc, char **argv)
+int cmd_is(const char *name, int argc, char **argv)
 {
+	(void)name;
 	struct options opt = { 0 };
 	struct probe p = { 0 };
 	int status;
@@ -447,8 +428,9 @@ static int cmd_is(int argc, char **argv)
 	return strcmp(p.ident.family, argv[0]) == 0 ? EXIT_TRUE : EXIT_FALSE;
 }
 
-static int cmd_vercmp(int argc, char **argv)
+int cmd_vercmp(const char *name, int argc, char **argv)
 {
+	(void)name;
 	int cmp;
 
 	if (argc != 2)
@@ -459,172 +441,15 @@ static int cmd_vercmp(int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------ */
-/* report: the kernel's list of tools, probed in parallel              */
-
-/* Documentation/process/changes.rst, "Current Minimal Requirements", and
- * the tools scripts/min-tool-version.sh knows; the command each is run as. */
-static const struct report_tool {
-	const char *label;
-	const char *argv[3];
-} report_tools[] = {
-	{ "C compiler (CC)", { "gcc", NULL } },
-	{ "Clang/LLVM", { "clang", NULL } },
-	{ "Rust", { "rustc", NULL } },
-	{ "bindgen", { "bindgen", NULL } },
-	{ "GNU make", { "make", NULL } },
-	{ "bash", { "bash", NULL } },
-	{ "binutils (ld)", { "ld", NULL } },
-	{ "binutils (as)", { "as", NULL } },
-	{ "LLVM linker", { "ld.lld", NULL } },
-	{ "flex", { "flex", NULL } },
-	{ "bison", { "bison", NULL } },
-	{ "pahole", { "pahole", NULL } },
-	{ "util-linux", { "mount", NULL } },
-	{ "kmod", { "kmod", NULL } },
-	{ "e2fsprogs", { "e2fsck", NULL } },
-	{ "jfsutils", { "fsck.jfs", NULL } },
-	{ "reiserfsprogs", { "reiserfsck", NULL } },
-	{ "xfsprogs", { "xfs_db", NULL } },
-	{ "squashfs-tools", { "mksquashfs", NULL } },
-	{ "btrfs-progs", { "btrfs", NULL } },
-	{ "pcmciautils", { "pccardctl", NULL } },
-	{ "quota-tools", { "quota", NULL } },
-	{ "PPP", { "pppd", NULL } },
-	{ "nfs-utils", { "showmount", NULL } },
-	{ "procps", { "ps", NULL } },
-	{ "udev", { "udevadm", NULL } },
-	{ "grub", { "grub-install", NULL } },
-	{ "mcelog", { "mcelog", NULL } },
-	{ "iptables", { "iptables", NULL } },
-	{ "openssl", { "openssl", "version", NULL } },
-	{ "bc", { "bc", NULL } },
-	{ "Sphinx", { "sphinx-build", NULL } },
-	{ "cpio", { "cpio", NULL } },
-	{ "GNU tar", { "tar", NULL } },
-	{ "gtags", { "gtags", NULL } },
-	{ "mkimage", { "mkimage", NULL } },
-	{ "Python", { "python3", NULL } },
-	{ "perl", { "perl", NULL } },
-	{ "pkg-config", { "pkg-config", NULL } },
-	{ "dtc", { "dtc", NULL } },
-	{ "gawk", { "gawk", NULL } },
-};
-#define REPORT_TOOLS (sizeof(report_tools) / sizeof(report_tools[0]))
-
-/* What a report child sends its parent: small enough for one atomic
- * pipe write. */
-struct report_row {
-	enum toolcap_error error;
-	struct toolcap_ident ident;
-};
-
-static void probe_report_tool(const struct report_tool *tool,
-			      struct report_row *row)
-{
-	static char out[16384], err[16384];
-	struct options opt = { 0 };
-	struct probe p = { 0 };
-	const char *explicit_args[3];
-	struct toolcap_run_result run;
-	int n;
-
-	if (tool->argv[1]) { /* "openssl version": the arguments are given */
-		for (n = 0; tool->argv[n]; n++)
-			explicit_args[n] = tool->argv[n];
-		explicit_args[n] = NULL;
-		row->error = toolcap_run(explicit_args, NULL, out, sizeof(out),
-					 err, sizeof(err), &run);
-		if (!row->error)
-			row->error = toolcap_identify(out, run.out_len,
-						      tool->argv[0], NULL,
-						      &row->ident);
-		return;
-	}
-	opt.command = (char **)tool->argv;
-	opt.command_len = 1;
-	probe_tool(&opt, &p, out, sizeof(out), err, sizeof(err));
-	row->error = p.error;
-	row->ident = p.ident;
-}
-
-static int cmd_report(int argc, char **argv)
-{
-	struct report_row rows[REPORT_TOOLS];
-	int fds[REPORT_TOOLS];
-	pid_t pids[REPORT_TOOLS];
-	size_t i;
-
-	(void)argv;
-	if (argc)
-		return usage_error("report", "takes no arguments");
-	fflush(stdout);
-	for (i = 0; i < REPORT_TOOLS; i++) {
-		int pipe_fds[2];
-
-		memset(&rows[i], 0, sizeof(rows[i]));
-		rows[i].error = TOOLCAP_ERR_SYSTEM;
-		pids[i] = -1;
-		fds[i] = -1;
-		if (pipe(pipe_fds) != 0)
-			continue;
-		pids[i] = fork();
-		if (pids[i] == 0) {
-			struct report_row row = { 0 };
-
-			close(pipe_fds[0]);
-			probe_report_tool(&report_tools[i], &row);
-			if (write(pipe_fds[1], &row, sizeof(row)) < 0)
-				_exit(1);
-			_exit(0);
-		}
-		close(pipe_fds[1]);
-		fds[i] = pipe_fds[0];
-		if (pids[i] < 0) {
-			close(fds[i]);
-			fds[i] = -1;
-		}
-	}
-	for (i = 0; i < REPORT_TOOLS; i++) {
-		if (fds[i] < 0)
-			continue;
-		if (read(fds[i], &rows[i], sizeof(rows[i])) != sizeof(rows[i]))
-			rows[i].error = TOOLCAP_ERR_SYSTEM;
-		close(fds[i]);
-		waitpid(pids[i], NULL, 0);
-	}
-
-	printf("%-18s %-16s %-14s %-12s %s\n", "TOOL", "FAMILY", "VERSION",
-	       "KERNEL", "COMMAND");
-	for (i = 0; i < REPORT_TOOLS; i++) {
-		const struct report_row *row = &rows[i];
-		char kernel[64] = "-";
-
-		if (row->error == TOOLCAP_ERR_NOT_FOUND)
-			continue;
-		if (row->error) {
-			printf("%-18s %-16s %-14s %-12s %s (%s)\n",
-			       report_tools[i].label, "?", "?", "-",
-			       report_tools[i].argv[0],
-			       toolcap_strerror(row->error));
-			continue;
-		}
-		toolcap_kernel_text(&row->ident, kernel, sizeof(kernel));
-		printf("%-18s %-16s %-14s %-12s %s\n", report_tools[i].label,
-		       row->ident.family, row->ident.version, kernel,
-		       report_tools[i].argv[0]);
-	}
-	return EXIT_TRUE;
-}
-
-/* ------------------------------------------------------------------ */
 /* Help and dispatch                                                   */
 
 static const struct command {
 	const char *name;
+	int (*run)(const char *name, int argc, char **argv);
 	const char *synopsis;
 	const char *help;
 } commands[] = {
-	{ "version", "version [--tool=FAMILY] [--format=FMT] [--] TOOL [ARG...]",
+	{ "version", cmd_version, "version [--tool=FAMILY] [--format=FMT] [--] TOOL [ARG...]",
 	  "Run TOOL ARG... --version (or the flag its family uses) without a\n"
 	  "shell, with LC_ALL=C and a time limit, and print what it is.\n"
 	  "FMT: plain (\"gcc 12.2.0\"), number (\"12.2.0\"), int (\"120200\"),\n"
@@ -632,21 +457,21 @@ static const struct command {
 	  "json.  A missing tool exits 1; with int or kernel it prints 0.\n"
 	  "TOOLCAP_TIMEOUT sets the time limit in seconds (default 10).\n"
 	  "Example: toolcap version --format=kernel ccache gcc" },
-	{ "parse", "parse [--tool=NAME] [--format=FMT] < TEXT",
+	{ "parse", cmd_parse, "parse [--tool=NAME] [--format=FMT] < TEXT",
 	  "Recognise version text read on stdin, as 'version' would.\n"
 	  "--tool names the family or the program the text came from.\n"
 	  "Example: echo v1.22-5-g8b3f1a2 | toolcap parse --tool=pahole" },
-	{ "ge", "ge|gt|le|lt|eq|ne VERSION TOOL [ARG...]",
+	{ "ge", cmd_compare, "ge|gt|le|lt|eq|ne VERSION TOOL [ARG...]",
 	  "True (exit 0) when TOOL's version compares so with VERSION, false\n"
 	  "(exit 1) otherwise or when TOOL is not installed.  For Kconfig:\n"
 	  "  def_bool $(success,toolcap ge 1.22 $(PAHOLE))" },
-	{ "is", "is FAMILY TOOL [ARG...]",
+	{ "is", cmd_is, "is FAMILY TOOL [ARG...]",
 	  "True when TOOL belongs to FAMILY (gcc, clang, ld.lld, ...).\n"
 	  "Example: toolcap is ld.lld $(LD)" },
-	{ "vercmp", "vercmp A B",
+	{ "vercmp", cmd_vercmp, "vercmp A B",
 	  "Print <, = or > as version A is older, the same or newer than B.\n"
 	  "Example: toolcap vercmp 1.0-rc1 1.0   prints <" },
-	{ "report", "report",
+	{ "report", cmd_report, "report",
 	  "Identify every tool of the kernel's requirement list found on this\n"
 	  "machine, in parallel, and print a table." },
 };
@@ -705,17 +530,5 @@ int main(int argc, char **argv)
 		       command->help);
 		return EXIT_TRUE;
 	}
-	argc -= 2;
-	argv += 2;
-	if (strcmp(command->name, "version") == 0)
-		return cmd_version(argc, argv);
-	if (strcmp(command->name, "parse") == 0)
-		return cmd_parse(argc, argv);
-	if (strcmp(command->name, "ge") == 0)
-		return cmd_compare(name, argc, argv);
-	if (strcmp(command->name, "is") == 0)
-		return cmd_is(argc, argv);
-	if (strcmp(command->name, "vercmp") == 0)
-		return cmd_vercmp(argc, argv);
-	return cmd_report(argc, argv);
+	return command->run(name, argc - 2, argv + 2);
 }

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * What the toolcap command's source files share: options, running a tool
+ * and the one-line error.  scripts/toolcap.c has main() and the version
+ * commands; each other command is a scripts/cmd-NAME.c with cmd_NAME().
+ */
+#ifndef TOOLCAP_CLI_H
+#define TOOLCAP_CLI_H
+
+#include <stddef.h>
+
+#include "../lib/toolcap.h"
+
+#define TOOLCAP_CLI_VERSION "0.1.0"
+
+/* Exit status of every command. */
+enum { EXIT_TRUE = 0, EXIT_FALSE = 1, EXIT_ERROR = 2 };
+
+enum format { FORMAT_PLAIN, FORMAT_NUMBER, FORMAT_INT, FORMAT_KERNEL,
+	      FORMAT_JSON };
+
+struct options {
+	const char *tool;    /* --tool=NAME: a family id or a program name */
+	enum format format;  /* --format=FMT */
+	char **command;      /* TOOL [ARG...] */
+	int command_len;
+};
+
+/* One tool run, and what we made of it. */
+struct probe {
+	const char *name;                /* how we name it in messages */
+	enum toolcap_error error;
+	struct toolcap_ident ident;
+	struct toolcap_run_result run;
+};
+
+/* "toolcap: " + the message + a newline, on stderr. */
+void fail(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+int usage_error(const char *command, const char *what);
+
+/* Read --tool= and --format= up to TOOL [ARG...]; 0 or an exit status. */
+int parse_options(const char *command, int argc, char **argv,
+		  struct options *opt);
+
+/* The family id named by --tool, or NULL if it names a program. */
+const char *family_option(const char *tool);
+
+/* Run opt->command with its version flag and recognise the output. */
+void probe_tool(const struct options *opt, struct probe *p,
+		char *out, size_t out_size, char *err, size_t err_size);
+
+/* The one line on stderr for a probe that gave no version. */
+void report_error(const struct probe *p);
+
+/* Print a probe's answer in a format; an exit status. */
+int print_ident(const struct probe *p, enum format format);
+void print_json_string(const char *s);
+
+/* 0 if version starts with a digit, else the error and EXIT_ERROR. */
+int check_version_argument(const char *command, const char *version);
+
+/* Commands: NAME is the word the user typed ("ge", "lt", ...). */
+int cmd_version(const char *name, int argc, char **argv);
+int cmd_parse(const char *name, int argc, char **argv);
+int cmd_compare(const char *name, int argc, char **argv);
+int cmd_is(const char *name, int argc, char **argv);
+int cmd_vercmp(const char *name, int argc, char **argv);
+int cmd_report(const char *name, int argc, char **argv);
+
+#endif
