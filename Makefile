@@ -65,4 +65,7 @@ clean:
 	      $(UNIT_BIN)
 	rm -rf tests/trash
 
+# install and uninstall (GNU conventions: PREFIX, DESTDIR, BINDIR, ...)
+-include mk/install.mk
+
 .PHONY: all demo check bench clean
