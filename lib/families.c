@@ -15,12 +15,14 @@ const struct family_rule family_rules[] = {
 	/* Apple's clang names itself first; older Xcode said LLVM. */
 	{ "apple-clang", SHAPE_MARKER, "Apple clang version", NULL },
 	{ "apple-clang", SHAPE_MARKER, "Apple LLVM version", NULL },
-	{ "icx",         SHAPE_MARKER, "Intel(R) oneAPI DPC++/C++ Compiler", NULL },
+	/* "Intel(R) oneAPI DPC++/C++ Compiler 2023.2.0 (2023.2.0.20230721)";
+	 * 2021 releases said "DPC++ Compiler". */
+	{ "icx",         SHAPE_MARKER_SCAN, "Intel(R) oneAPI DPC++", NULL },
 	/* "Ubuntu clang version 18.1.3 (1ubuntu1)", "Android (...) clang
 	 * version 14.0.6 (...)", "clang version 18.0.0git (https://...)" */
 	{ "clang",       SHAPE_MARKER, "clang version", NULL },
-	/* The last line of "gcc -v", on stderr. */
-	{ "gcc",         SHAPE_MARKER, "gcc version", NULL },
+	/* The last line of "gcc -v", on stderr, in any language. */
+	{ "gcc",         SHAPE_TRANSLATED, "gcc", NULL },
 	{ "tcc",         SHAPE_MARKER, "tcc version", NULL },
 	{ "ld.bfd",      SHAPE_MARKER, "GNU ld", NULL },
 	/* "GNU gold (GNU Binutils for Debian 2.40) 1.16": gold's own. */
@@ -40,6 +42,7 @@ const struct family_rule family_rules[] = {
 	{ "llvm-as",     SHAPE_MARKER, "LLVM version", "llvm-as" },
 	{ "icc",         SHAPE_DRIVER, "ICC", NULL },
 	{ "gcc",         SHAPE_DRIVER, NULL, NULL },
+	{ NULL,          SHAPE_GROUP, "(GNU Binutils", NULL },
 	/* Other tools whose version line defeats the generic reading. */
 	{ "perl",        SHAPE_MARKER_SCAN, "This is perl", NULL },
 };
@@ -152,6 +155,38 @@ static int bare_v_matches(const char *line, size_t len,
 	       tok->dots == 1 && tok->end == end;
 }
 
+/* "gcc", then "-Version" or " versión" or " 版本", then the version. */
+static int translated_matches(const char *marker, const char *line,
+			      size_t len, struct version_token *tok)
+{
+	size_t pos = strlen(marker);
+
+	if (!word_at(line, len, 0, marker, 0) || pos >= len ||
+	    (line[pos] != ' ' && line[pos] != '-'))
+		return 0;
+	pos++;
+	while (pos < len && !is_space(line[pos]))
+		pos++;
+	if (pos == strlen(marker) + 1)
+		return 0;
+	return version_token_at(line, len, skip_blanks(line, len, pos), tok);
+}
+
+static int group_matches(const char *marker, const char *line, size_t len,
+			 struct version_token *tok)
+{
+	size_t n = strlen(marker), pos, end;
+
+	for (pos = 0; pos + n <= len; pos++) {
+		if (memcmp(line + pos, marker, n) != 0)
+			continue;
+		end = skip_paren_group(line, len, pos);
+		if (end != pos && version_after(line, len, end, tok))
+			return 1;
+	}
+	return 0;
+}
+
 int rule_matches(const struct family_rule *rule, const char *line,
 		 size_t len, const char *program, struct version_token *tok)
 {
@@ -164,6 +199,10 @@ int rule_matches(const struct family_rule *rule, const char *line,
 		return driver_matches(rule, line, len, tok);
 	case SHAPE_BARE_V:
 		return bare_v_matches(line, len, tok);
+	case SHAPE_TRANSLATED:
+		return translated_matches(rule->marker, line, len, tok);
+	case SHAPE_GROUP:
+		return group_matches(rule->marker, line, len, tok);
 	case SHAPE_MARKER:
 	case SHAPE_MARKER_SCAN:
 		break;

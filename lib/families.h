@@ -21,11 +21,21 @@ enum rule_shape {
 	SHAPE_DRIVER,
 	/* The whole line is "vMAJOR.MINOR", perhaps with a git-describe
 	 * suffix: pahole prints nothing else. */
-	SHAPE_BARE_V
+	SHAPE_BARE_V,
+	/* The marker starts the line, then one word in any language, then
+	 * the version: gcc -v's last line as gettext translates "version"
+	 * ("gcc-Version 12.2.0", "gcc versión 12.2.0", "gcc 版本 12.2.0"). */
+	SHAPE_TRANSLATED,
+	/* The marker is a "(...)" group that starts so, the version right
+	 * after it: "(GNU Binutils for Debian) 2.40" stays English when
+	 * the tool's own name is translated ("Ensamblador (GNU Binutils for
+	 * Debian) 2.40 de GNU").  Which binutils tool it is comes from the
+	 * family asked for, else the program name. */
+	SHAPE_GROUP
 };
 
 struct family_rule {
-	const char *family;
+	const char *family;     /* NULL: ld.bfd, ld.gold or gas, see SHAPE_GROUP */
 	enum rule_shape shape;
 	const char *marker;
 	/* Output that does not name its tool ("v1.24", "LLVM version

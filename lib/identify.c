@@ -61,8 +61,24 @@ static void fill_version(struct toolcap_ident *out, const struct line *line,
 	copy_printable(out->line, sizeof(out->line), line->text, line->len);
 }
 
+/* The family a rule names; for a binutils "(GNU Binutils...)" line, the
+ * binutils tool asked for or named by the program. */
+static const char *rule_family(const struct family_rule *rule,
+			       const char *program, const char *asked)
+{
+	const char *family = asked ? asked : toolcap_program_family(program);
+
+	if (rule->family)
+		return rule->family;
+	if (family && (strcmp(family, "ld.bfd") == 0 ||
+		       strcmp(family, "ld.gold") == 0 ||
+		       strcmp(family, "gas") == 0))
+		return family;
+	return NULL;
+}
+
 static int try_rules(const char *text, size_t len, const char *program,
-		     const char *only_family, struct toolcap_ident *out)
+		     const char *asked, struct toolcap_ident *out)
 {
 	struct line line;
 	struct version_token tok;
@@ -71,15 +87,19 @@ static int try_rules(const char *text, size_t len, const char *program,
 	while (next_line(text, len, &pos, &line)) {
 		for (i = 0; i < family_rule_count; i++) {
 			const struct family_rule *rule = &family_rules[i];
+			const char *family;
 
-			if (only_family && strcmp(rule->family, only_family))
+			/* A rule that needs a program name takes the
+			 * family asked for as one: --tool=pahole. */
+			if (!rule_matches(rule, line.text, line.len,
+					  program ? program : asked, &tok))
 				continue;
-			if (!rule_matches(rule, line.text, line.len, program,
-					  &tok))
+			family = rule_family(rule, program, asked);
+			if (!family)
 				continue;
 			copy_printable(out->family, sizeof(out->family),
-				       rule->family, strlen(rule->family));
-			out->known_family = is_known_family(rule->family);
+				       family, strlen(family));
+			out->known_family = is_known_family(family);
 			fill_version(out, &line, &tok);
 			return 1;
 		}
@@ -180,7 +200,8 @@ static void name_from_program(const char *program, const char *text,
 	const char *base = program_basename(program, &n);
 
 	for (start = 0; start < n; start++) {
-		if (start > 0 && base[start - 1] != '-')
+		if ((start > 0 && base[start - 1] != '-') ||
+		    !is_alpha(base[start]))
 			continue;
 		if (text_has_word(text, len, base + start, n - start)) {
 			n -= start;
@@ -280,9 +301,7 @@ enum toolcap_error toolcap_identify(const char *text, size_t len,
 	if (family && !*family)
 		family = NULL;
 
-	if ((family && try_rules(text, len, program ? program : family,
-				 family, out)) ||
-	    try_rules(text, len, program, NULL, out)) {
+	if (try_rules(text, len, program, family, out)) {
 		if (family && strcmp(out->family, family))
 			return TOOLCAP_ERR_WRONG_FAMILY;
 		return TOOLCAP_OK;

@@ -36,8 +36,7 @@ static int leading_components(const char *version, unsigned long long *c,
 enum encoding {
 	ENCODE_MMP_10000,  /* 10000*major + 100*minor + patch  */
 	ENCODE_MMP_100000, /* 100000*major + 100*minor + patch */
-	ENCODE_MM_100,     /* 100*major + minor                */
-	ENCODE_ICC         /* __INTEL_COMPILER/100 . %100 . update */
+	ENCODE_MM_100      /* 100*major + minor                */
 };
 
 static const struct {
@@ -48,7 +47,6 @@ static const struct {
 	{ "gcc", "GCC", ENCODE_MMP_10000 },
 	{ "clang", "Clang", ENCODE_MMP_10000 },
 	{ "apple-clang", "Clang", ENCODE_MMP_10000 },
-	{ "icc", "ICC", ENCODE_ICC },
 	{ "ld.bfd", "BFD", ENCODE_MMP_10000 },
 	{ "ld.lld", "LLD", ENCODE_MMP_10000 },
 	{ "gas", "GNU", ENCODE_MMP_10000 },
@@ -71,7 +69,7 @@ static int find_script(const char *family)
 static enum toolcap_error encode(enum encoding encoding, const char *version,
 				 unsigned long long *value)
 {
-	unsigned long long c[3], intel;
+	unsigned long long c[3];
 
 	if (!leading_components(version, c, 3))
 		return TOOLCAP_ERR_NO_ENCODING;
@@ -90,16 +88,6 @@ static enum toolcap_error encode(enum encoding encoding, const char *version,
 		if (c[1] >= 100)
 			return TOOLCAP_ERR_NO_ENCODING;
 		*value = 100 * c[0] + c[1];
-		break;
-	case ENCODE_ICC:
-		/* icc 19.1.3 defines __INTEL_COMPILER 1910 and _UPDATE 3;
-		 * icc 2021.10.0 defines 2021 and 10. cc-version.sh makes
-		 * that "major" __INTEL_COMPILER/100, minor %100. */
-		intel = c[0] >= 1000 ? c[0] : 100 * c[0] + 10 * c[1];
-		if (c[0] >= 1000 ? c[1] >= 100 : (c[1] >= 10 || c[2] >= 100))
-			return TOOLCAP_ERR_NO_ENCODING;
-		*value = 10000 * (intel / 100) + 100 * (intel % 100) +
-			 (c[0] >= 1000 ? c[1] : c[2]);
 		break;
 	}
 	return TOOLCAP_OK;

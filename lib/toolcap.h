@@ -154,7 +154,6 @@ const char *toolcap_program_family(const char *program);
  *       10000*major + 100*minor + patch      (12.2.0 -> 120200)
  *   pahole:  100*major + minor               (1.24 -> 124)
  *   rustc, bindgen: 100000*major + 100*minor + patch (1.63.0 -> 106300)
- *   icc:     as cc-version.sh reads __INTEL_COMPILER (2021.10 -> 202110)
  *   others:  10000*major + 100*minor + patch, toolcap's own convention.
  * Components past those encoded are ignored, as the kernel does.
  * TOOLCAP_ERR_NO_ENCODING when a component is too large to encode
@@ -166,11 +165,11 @@ enum toolcap_error toolcap_kernel_int(const struct toolcap_ident *id,
 /*
  * toolcap_kernel_text - what the kernel's script for this tool prints on
  * stdout, without the newline, when it gets the version right:
- *   gcc "GCC 120200", clang and apple-clang "Clang 140006", icc
- *   "ICC 202110", ld.bfd "BFD 24000", ld.lld "LLD 140006", gas "GNU 24000",
+ *   gcc "GCC 120200", clang and apple-clang "Clang 140006", ld.bfd "BFD 24000", ld.lld "LLD 140006", gas "GNU 24000",
  *   llvm-as "LLVM 140006", pahole "124", rustc and bindgen "106300".
  * TOOLCAP_ERR_NO_ENCODING for a family the kernel has no script for (or
- * refuses, as gold), or when the integer cannot be encoded.
+ * refuses: gold; icc, whose support mainline removed in 6.3), or when the
+ * integer cannot be encoded.
  */
 enum toolcap_error toolcap_kernel_text(const struct toolcap_ident *id,
 				       char *buf, size_t size);

@@ -21,6 +21,7 @@ enum format { FORMAT_PLAIN, FORMAT_NUMBER, FORMAT_INT, FORMAT_KERNEL,
 
 struct options {
 	const char *tool;    /* --tool=NAME: a family id or a program name */
+	const char *program; /* --program=NAME: the name the tool runs as */
 	enum format format;  /* --format=FMT */
 	char **command;      /* TOOL [ARG...] */
 	int command_len;
@@ -29,6 +30,7 @@ struct options {
 /* One tool run, and what we made of it. */
 struct probe {
 	const char *name;                /* how we name it in messages */
+	const char *asked;               /* the family asked for, or NULL */
 	enum toolcap_error error;
 	struct toolcap_ident ident;
 	struct toolcap_run_result run;

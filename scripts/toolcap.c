@@ -73,6 +73,8 @@ int parse_options(const char *command, int argc, char **argv,
 		}
 		if (strncmp(arg, "--tool=", 7) == 0)
 			opt->tool = arg + 7;
+		else if (strncmp(arg, "--program=", 10) == 0)
+			opt->program = arg + 10;
 		else if (strncmp(arg, "--format=", 9) == 0) {
 			if (!parse_format(arg + 9, &opt->format))
 				return usage_error(command, "unknown --format");
@@ -145,10 +147,13 @@ void probe_tool(const struct options *opt, struct probe *p,
 	struct toolcap_run_options run_options = { timeout_from_environment(), 0 };
 	int n = 0, i;
 
-	if (opt->tool && !family)
+	if (opt->program)
+		program = opt->program;
+	else if (opt->tool && !family)
 		program = opt->tool;
 	flags = toolcap_version_args(program, family);
 	p->name = opt->command[0];
+	p->asked = family;
 	for (i = 0; i < opt->command_len && n < 250; i++)
 		argv[n++] = opt->command[i];
 	for (i = 0; flags[i]; i++)
@@ -200,8 +205,8 @@ void report_error(const struct probe *p)
 		     p->run.signal, p->ident.line);
 		return;
 	case TOOLCAP_ERR_WRONG_FAMILY:
-		fail("%s: is not %s: it says \"%s\"", name, p->ident.family,
-		     p->ident.line);
+		fail("%s: is not %s but %s: it says \"%s\"", name, p->asked,
+		     p->ident.family, p->ident.line);
 		return;
 	default:
 		break;
@@ -364,8 +369,9 @@ int cmd_parse(const char *name, int argc, char **argv)
 	       (n = fread(out_buf + len, 1, sizeof(out_buf) - len, stdin)) > 0)
 		len += n;
 	family = family_option(opt.tool);
-	program = family ? NULL : opt.tool;
-	p.name = opt.tool ? opt.tool : "stdin";
+	program = opt.program ? opt.program : family ? NULL : opt.tool;
+	p.name = opt.program ? opt.program : opt.tool ? opt.tool : "stdin";
+	p.asked = family;
 	p.error = toolcap_identify(out_buf, len, program, family, &p.ident);
 	if (p.error) {
 		report_error(&p);
@@ -457,9 +463,10 @@ static const struct command {
 	  "json.  A missing tool exits 1; with int or kernel it prints 0.\n"
 	  "TOOLCAP_TIMEOUT sets the time limit in seconds (default 10).\n"
 	  "Example: toolcap version --format=kernel ccache gcc" },
-	{ "parse", cmd_parse, "parse [--tool=NAME] [--format=FMT] < TEXT",
+	{ "parse", cmd_parse, "parse [--tool=FAMILY] [--program=NAME] [--format=FMT] < TEXT",
 	  "Recognise version text read on stdin, as 'version' would.\n"
-	  "--tool names the family or the program the text came from.\n"
+	  "--tool names the family expected, --program the program that\n"
+	  "printed the text (it names tools outside the known families).\n"
 	  "Example: echo v1.22-5-g8b3f1a2 | toolcap parse --tool=pahole" },
 	{ "ge", cmd_compare, "ge|gt|le|lt|eq|ne VERSION TOOL [ARG...]",
 	  "True (exit 0) when TOOL's version compares so with VERSION, false\n"
