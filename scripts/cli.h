@@ -69,5 +69,6 @@ int cmd_compare(const char *name, int argc, char **argv);
 int cmd_is(const char *name, int argc, char **argv);
 int cmd_vercmp(const char *name, int argc, char **argv);
 int cmd_report(const char *name, int argc, char **argv);
+int cmd_check(const char *name, int argc, char **argv);
 
 #endif
