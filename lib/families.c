@@ -117,11 +117,9 @@ static int named_like_gcc_driver(const char *prog, size_t len)
 	       (last_len == 3 && memcmp(prog + last_start, "c++", 3) == 0);
 }
 
-/* "PROG (PKGVERSION) VERSION" at the start of the line. */
-static int driver_matches(const struct family_rule *rule, const char *line,
-			  size_t len, struct version_token *tok)
+int driver_shape(const char *line, size_t len, struct driver_line *d)
 {
-	size_t prog_len = 0, group_start, group_end;
+	size_t prog_len = 0;
 
 	while (prog_len < len && !is_space(line[prog_len]) &&
 	       line[prog_len] != '(')
@@ -129,18 +127,33 @@ static int driver_matches(const struct family_rule *rule, const char *line,
 	if (prog_len == 0 || prog_len + 1 >= len || line[prog_len] != ' ' ||
 	    line[prog_len + 1] != '(')
 		return 0;
-	group_start = prog_len + 1;
-	group_end = skip_paren_group(line, len, group_start);
-	if (group_end == group_start || !version_after(line, len, group_end, tok))
+	d->prog_len = prog_len;
+	d->group_start = prog_len + 1;
+	d->group_end = skip_paren_group(line, len, d->group_start);
+	return d->group_end != d->group_start &&
+	       version_after(line, len, d->group_end, &d->version);
+}
+
+/* "PROG (PKGVERSION) VERSION", and PROG or PKGVERSION says which. */
+static int driver_matches(const struct family_rule *rule, const char *line,
+			  size_t len, struct version_token *tok)
+{
+	struct driver_line d;
+	const char *group;
+	size_t group_len, prog_len;
+
+	if (!driver_shape(line, len, &d))
 		return 0;
+	*tok = d.version;
+	group = line + d.group_start;
+	group_len = d.group_end - d.group_start;
 	if (rule->marker)
-		return find_word(line + group_start, group_end - group_start, 0,
-				 rule->marker, 0) >= 0;
+		return find_word(group, group_len, 0, rule->marker, 0) >= 0;
+	prog_len = d.prog_len;
 	if (prog_len > 4 && memcmp(line + prog_len - 4, ".exe", 4) == 0)
 		prog_len -= 4;
 	return named_like_gcc_driver(line, prog_len) ||
-	       find_word(line + group_start, group_end - group_start, 0,
-			 "GCC", 0) >= 0;
+	       find_word(group, group_len, 0, "GCC", 0) >= 0;
 }
 
 /* "v1.24" or "v1.22-5-g8b3f1a2" and nothing else on the line. */
@@ -210,6 +223,11 @@ int rule_matches(const struct family_rule *rule, const char *line,
 	for (at = find_word(line, len, 0, rule->marker, 0); at >= 0;
 	     at = find_word(line, len, (size_t)at + 1, rule->marker, 0)) {
 		size_t after = (size_t)at + strlen(rule->marker);
+
+		/* Old cargo: "cargo-0.17.0-nightly (f9e5481 2017-03-03)". */
+		if (after + 1 < len && line[after] == '-' &&
+		    is_digit(line[after + 1]))
+			after++;
 
 		if (rule->shape == SHAPE_MARKER_SCAN
 			    ? find_version_token(line, len, after, 1, tok)

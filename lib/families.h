@@ -51,6 +51,14 @@ extern const size_t family_rule_count;
 int rule_matches(const struct family_rule *rule, const char *line,
 		 size_t len, const char *program, struct version_token *tok);
 
+/* GCC's layout, which many GNU tools share: "PROG (PKGVERSION) VERSION"
+ * ("cc (GCC) 8.5.0", "tar (GNU tar) 1.34", "emcc (Emscripten ...) 1.39.8"). */
+struct driver_line {
+	size_t prog_len, group_start, group_end;
+	struct version_token version;
+};
+int driver_shape(const char *line, size_t len, struct driver_line *d);
+
 /* Is this one of the known family ids? */
 int is_known_family(const char *family);
 

@@ -77,32 +77,57 @@ static const char *rule_family(const struct family_rule *rule,
 	return NULL;
 }
 
+/* The family of the first rule that recognises line, or NULL. */
+static const char *match_line(const struct line *line, const char *program,
+			      const char *asked, struct version_token *tok)
+{
+	const char *family;
+	size_t i;
+
+	for (i = 0; i < family_rule_count; i++) {
+		const struct family_rule *rule = &family_rules[i];
+		/* A rule that needs a program name is satisfied by its
+		 * family being asked for: --tool=pahole. */
+		int asked_for = asked && rule->family &&
+				strcmp(rule->family, asked) == 0;
+
+		if (!rule_matches(rule, line->text, line->len,
+				  asked_for ? NULL : program, tok))
+			continue;
+		family = rule_family(rule, program, asked);
+		if (family)
+			return family;
+	}
+	return NULL;
+}
+
 static int try_rules(const char *text, size_t len, const char *program,
 		     const char *asked, struct toolcap_ident *out)
 {
 	struct line line;
 	struct version_token tok;
-	size_t pos = 0, i;
+	struct driver_line driver;
+	const char *family;
+	size_t pos = 0;
+	int first = 1;
 
 	while (next_line(text, len, &pos, &line)) {
-		for (i = 0; i < family_rule_count; i++) {
-			const struct family_rule *rule = &family_rules[i];
-			const char *family;
-
-			/* A rule that needs a program name takes the
-			 * family asked for as one: --tool=pahole. */
-			if (!rule_matches(rule, line.text, line.len,
-					  program ? program : asked, &tok))
-				continue;
-			family = rule_family(rule, program, asked);
-			if (!family)
-				continue;
+		if (skip_blanks(line.text, line.len, 0) == line.len)
+			continue;
+		family = match_line(&line, program, asked, &tok);
+		if (family) {
 			copy_printable(out->family, sizeof(out->family),
 				       family, strlen(family));
 			out->known_family = is_known_family(family);
 			fill_version(out, &line, &tok);
 			return 1;
 		}
+		/* A tool says who it is first: when its first line reads
+		 * "PROG (PKGVERSION) VERSION" and no rule knows it, the
+		 * compiler it wraps (emcc's clang) is not what it is. */
+		if (first && driver_shape(line.text, line.len, &driver))
+			return 0;
+		first = 0;
 	}
 	return 0;
 }

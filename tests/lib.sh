@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
+# shellcheck shell=sh
 #
 # Sourced by every tests/t*.sh, after git's t/test-lib.sh: each test has a
 # sentence for a name and a body of shell run in a subshell; its output is

@@ -8,7 +8,8 @@ cd "$(dirname "$0")" || exit 2
 
 passed=0 failed=0 skipped=0
 report=$(mktemp)
-trap 'rm -f "$report"' EXIT
+skips=$(mktemp)
+trap 'rm -f "$report" "$skips"' EXIT
 
 for t in t[0-9]*.sh; do
 	sh "$t" >"$report" 2>&1
@@ -21,14 +22,15 @@ for t in t[0-9]*.sh; do
 		echo "not ok - $t exited with status $status"
 		f=1
 	fi
+	grep '^skip - ' "$report" | sed "s|^skip - |  $t: |" >>"$skips"
 	passed=$((passed + p))
 	failed=$((failed + f))
 	skipped=$((skipped + s))
 done
 
 if [ "$skipped" -gt 0 ]; then
-	echo "skipped tests:"
-	for t in t[0-9]*.sh; do :; done
+	echo "skipped tests (each names what it needs):"
+	cat "$skips"
 fi
 if [ "${CI:-}" = true ] && [ "$skipped" -gt 0 ]; then
 	echo "CI=true: $skipped skipped test(s) count as failures"

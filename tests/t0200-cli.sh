@@ -1,0 +1,123 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# The CLI contract: formats, exit statuses, the one-line error, predicates
+# and vercmp, on real installed tools and on fake ones that print real
+# recorded samples.
+. "$(dirname "$0")/lib.sh"
+
+bin=$TRASH/bin
+# Real recorded strings (see each .meta for where it came from).
+fake_tool "$bin" pahole-git "$SAMPLES/pahole/pub-pahole-v1.22-git.out"
+fake_tool "$bin" ld-rhel6 "$SAMPLES/ld.bfd/pub-ld.bfd-rhel6.out"
+
+test_expect_success 'version prints "family version" for the real gcc' '
+	"$TOOLCAP" version gcc >out &&
+	grep -Eq "^gcc [0-9]+\.[0-9]+\.[0-9]+$" out
+'
+
+test_expect_success 'every format agrees with gcc'"'"'s own macros' '
+	set -- $(echo "__GNUC__ __GNUC_MINOR__ __GNUC_PATCHLEVEL__" |
+		 gcc -E -P -x c - | tail -n 1) &&
+	want=$((10000 * $1 + 100 * $2 + $3)) &&
+	test "$("$TOOLCAP" version --format=number gcc)" = "$1.$2.$3" &&
+	test "$("$TOOLCAP" version --format=int gcc)" = "$want" &&
+	test "$("$TOOLCAP" version --format=kernel gcc)" = "GCC $want"
+'
+
+test_expect_success 'json has family, version, kernel and text' '
+	"$TOOLCAP" version --format=json gcc >out.json &&
+	python3 -c "import json,sys; d=json.load(open(\"out.json\")); \
+		assert d[\"family\"] == \"gcc\"; \
+		assert d[\"kernel\"].startswith(\"GCC \"); \
+		assert d[\"text\"].startswith(\"gcc\"); \
+		assert d[\"version\"].count(\".\") == 2"
+'
+
+test_expect_success 'a wrapper command runs unquoted: env gcc' '
+	test "$("$TOOLCAP" version env gcc)" = "$("$TOOLCAP" version gcc)"
+'
+
+test_expect_success 'a git-describe pahole is 1.22, and 122 for the kernel' '
+	test "$("$TOOLCAP" version "$bin/pahole-git")" = "pahole 1.22" &&
+	test "$("$TOOLCAP" version --format=kernel "$bin/pahole-git")" = 122 &&
+	"$TOOLCAP" ge 1.22 "$bin/pahole-git" &&
+	! "$TOOLCAP" ge 1.23 "$bin/pahole-git"
+'
+
+test_expect_success 'RHEL 6 ld: the date is no version component' '
+	test "$("$TOOLCAP" version "$bin/ld-rhel6")" = "ld.bfd 2.20.51.0.2" &&
+	test "$("$TOOLCAP" version --format=kernel "$bin/ld-rhel6")" = "BFD 22051"
+'
+
+test_expect_success 'a missing tool: exit 1; int and kernel print 0' '
+	test_status() { "$@"; echo $?; } &&
+	test "$(test_status "$TOOLCAP" version --format=int no-such-tool-here)" = "0
+1" &&
+	test "$(test_status "$TOOLCAP" version --format=kernel)" = "0
+1" &&
+	test "$(test_status "$TOOLCAP" ge 1.0 no-such-tool-here 2>err)" = 1 &&
+	test ! -s err
+'
+
+test_expect_success 'predicates compare the numeric release' '
+	v=$("$TOOLCAP" version --format=number gcc) &&
+	"$TOOLCAP" ge "$v" gcc && "$TOOLCAP" le "$v" gcc &&
+	"$TOOLCAP" eq "$v" gcc && "$TOOLCAP" eq "$v.0" gcc &&
+	! "$TOOLCAP" ne "$v" gcc && ! "$TOOLCAP" gt "$v" gcc &&
+	! "$TOOLCAP" lt "$v" gcc && "$TOOLCAP" gt 1.0 gcc &&
+	"$TOOLCAP" lt 999 gcc
+'
+
+test_expect_success 'is FAMILY tells gcc from clang and ld.bfd from lld' '
+	"$TOOLCAP" is gcc gcc && ! "$TOOLCAP" is clang gcc &&
+	"$TOOLCAP" is ld.bfd ld &&
+	{ ! have ld.lld || "$TOOLCAP" is ld.lld ld.lld; }
+'
+
+test_expect_success 'unrecognised output: exit 2, one line naming the tool and quoting it' '
+	printf "#!/bin/sh\necho Segmentation fault\n" >"$bin/pahole" &&
+	chmod +x "$bin/pahole" &&
+	{ "$TOOLCAP" version "$bin/pahole" >out 2>err; test $? = 2; } &&
+	test ! -s out && test "$(wc -l <err)" = 1 &&
+	grep -q "^toolcap: .*pahole: printed no version we recognise: \"Segmentation fault\"$" err &&
+	{ "$TOOLCAP" ge 1.22 "$bin/pahole" 2>err; test $? = 2; } &&
+	test "$(wc -l <err)" = 1
+'
+
+test_expect_success 'a tool that prints nothing is an error, not a version' '
+	printf "#!/bin/sh\nexit 0\n" >"$bin/silent" && chmod +x "$bin/silent" &&
+	{ "$TOOLCAP" version --format=int "$bin/silent" >out 2>err; test $? = 2; } &&
+	grep -q "printed nothing" err && test ! -s out
+'
+
+test_expect_success 'vercmp prints <, = or >' '
+	test "$("$TOOLCAP" vercmp 1.9 1.10)" = "<" &&
+	test "$("$TOOLCAP" vercmp 1.22 1.22.0)" = "=" &&
+	test "$("$TOOLCAP" vercmp 1.0.post1 1.0)" = ">"
+'
+
+test_expect_success 'parse reads stdin; --tool checks the family' '
+	test "$(echo v1.24 | "$TOOLCAP" parse --tool=pahole)" = "pahole 1.24" &&
+	test "$(echo "GNU Make 4.3" | "$TOOLCAP" parse)" = "make 4.3" &&
+	{ echo "GNU Make 4.3" | "$TOOLCAP" parse --tool=gcc 2>err; test $? = 2; }
+'
+
+test_expect_success 'usage errors exit 2 with one line' '
+	{ "$TOOLCAP" frobnicate 2>err; test $? = 2; } && test "$(wc -l <err)" = 1 &&
+	{ "$TOOLCAP" version --format=xml gcc 2>err; test $? = 2; } &&
+	{ "$TOOLCAP" ge notaversion gcc 2>err; test $? = 2; } &&
+	grep -q "is not a version" err
+'
+
+test_expect_success '--help and --version' '
+	"$TOOLCAP" --help | grep -q "toolcap version" &&
+	"$TOOLCAP" version --help | grep -q "FMT" &&
+	"$TOOLCAP" --version | grep -Eq "^toolcap [0-9]"
+'
+
+test_expect_success 'report lists this machine'"'"'s gcc and make' '
+	"$TOOLCAP" report >out &&
+	grep -Eq "^C compiler \(CC\) +gcc +[0-9]" out &&
+	grep -Eq "^GNU make +make +[0-9]" out
+'
+test_done

@@ -1,0 +1,130 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# Tools that misbehave: toolcap must answer within its time limit, with
+# exit 2 and one line, and never run anything through a shell.
+. "$(dirname "$0")/lib.sh"
+
+bin=$TRASH/bin
+mkdir -p "$bin"
+export TOOLCAP_TIMEOUT=1
+
+# tool NAME BODY: a tool written in sh for this test.
+tool() {
+	printf '#!/bin/sh\n%s\n' "$2" >"$bin/$1"
+	chmod +x "$bin/$1"
+}
+
+# expect_error STATUS PATTERN TOOLCAP-ARGS...: that status, one line on
+# stderr matching the pattern, nothing on stdout.
+expect_error() {
+	want=$1 pattern=$2
+	shift 2
+	"$TOOLCAP" "$@" >out 2>err
+	status=$?
+	cat err
+	test "$status" = "$want" && test ! -s out &&
+	test "$(wc -l <err)" = 1 && grep -q "$pattern" err
+}
+
+# seconds CMD...: run CMD and print how many whole seconds it took.
+seconds() {
+	start=$(date +%s)
+	"$@"
+	echo $(($(date +%s) - start)) >elapsed
+}
+
+tool hang 'exec sleep 100'
+tool grandchild 'echo v1.24; sleep 100 & exec sleep 100'
+tool daemonish '(sleep 100 &); echo v1.24'
+tool flood 'echo "GNU ld (GNU Binutils) 2.40"; exec yes'
+tool junk 'printf "\001\002\377\000\376 junk\000\n\033[31m"'
+tool stderr-only 'echo "GNU ld (GNU Binutils) 2.40" >&2'
+tool exit-one 'echo "GNU ld (GNU Binutils) 2.40"; exit 1'
+tool killed 'echo v1.24; kill -SEGV $$'
+tool args 'for a in "$@"; do printf "[%s]\n" "$a"; done >"$0.args"; echo "GNU Make 4.3"'
+mkdir -p "$bin/a-directory"
+printf 'echo v1.24\n' >"$bin/not-executable"
+ln -sf "$bin/nowhere" "$bin/dangling"
+ln -sf "$bin/loop-b" "$bin/loop-a"
+ln -sf "$bin/loop-a" "$bin/loop-b"
+
+test_expect_success 'a tool that never exits is killed at the time limit' '
+	seconds expect_error 2 "pahole: timed out" version --tool=pahole "$bin/hang" &&
+	test "$(cat elapsed)" -le 3
+'
+
+test_expect_success 'a grandchild holding the pipe open is killed too' '
+	seconds expect_error 2 "timed out" version "$bin/grandchild" &&
+	test "$(cat elapsed)" -le 3 &&
+	! pgrep -f "$bin/grandchild" >/dev/null
+'
+
+test_expect_success 'a tool that exits while its child keeps the pipe is answered early' '
+	seconds "$TOOLCAP" version --tool=pahole "$bin/daemonish" >out &&
+	test "$(cat out)" = "pahole 1.24" && test "$(cat elapsed)" -le 1
+'
+
+test_expect_success 'a tool that prints without end is cut off at the cap' '
+	seconds "$TOOLCAP" version "$bin/flood" >out &&
+	test "$(cat out)" = "ld.bfd 2.40" && test "$(cat elapsed)" -le 2
+'
+
+test_expect_success 'binary junk and NUL bytes: exit 2, quoted printable' '
+	expect_error 2 "printed no version we recognise" version "$bin/junk" &&
+	! grep -q "$(printf "\033")" err
+'
+
+test_expect_success 'a version printed only on stderr is found' '
+	test "$("$TOOLCAP" version "$bin/stderr-only")" = "ld.bfd 2.40"
+'
+
+test_expect_success 'exit 1 with a valid version is still the version' '
+	test "$("$TOOLCAP" version "$bin/exit-one")" = "ld.bfd 2.40"
+'
+
+test_expect_success 'a tool killed by a signal is an error' '
+	expect_error 2 "killed by signal 11" version --tool=pahole "$bin/killed"
+'
+
+test_expect_success 'a directory is not a tool' '
+	expect_error 2 "cannot be executed: Is a directory" version "$bin/a-directory"
+'
+
+test_expect_success 'a file without the execute bit is not a tool' '
+	expect_error 2 "cannot be executed: Permission denied" version "$bin/not-executable"
+'
+
+test_expect_success 'a dangling symlink is a missing tool (exit 1)' '
+	"$TOOLCAP" version "$bin/dangling" 2>err; test $? = 1 &&
+	grep -q "not found" err
+'
+
+test_expect_success 'a symlink loop is an error, not a hang' '
+	expect_error 2 "symbolic links" version "$bin/loop-a"
+'
+
+test_expect_success 'arguments reach the tool as they are, never through a shell' '
+	"$TOOLCAP" version "$bin/args" "a b" "\"q\"" "x;touch pwned" "\$(touch pwned)" "\`touch pwned\`" "line
+break" >out &&
+	test "$(cat out)" = "args 4.3" && test ! -e pwned &&
+	cat >want <<-\EOT &&
+	[a b]
+	["q"]
+	[x;touch pwned]
+	[$(touch pwned)]
+	[`touch pwned`]
+	[line
+	break]
+	[--version]
+	EOT
+	test_cmp want "$bin/args.args"
+'
+
+test_expect_success 'stdin is /dev/null and LC_ALL is C' '
+	tool env-check "read x && exit 4; echo \"LC_ALL=\$LC_ALL\" >\"\$0.env\"; echo v1.24" &&
+	LC_ALL=de_DE.UTF-8 "$TOOLCAP" version --tool=pahole "$bin/env-check" \
+		<"$TEST_DIRECTORY/lib.sh" >out &&
+	test "$(cat out)" = "pahole 1.24" &&
+	test "$(cat "$bin/env-check.env")" = "LC_ALL=C"
+'
+test_done
