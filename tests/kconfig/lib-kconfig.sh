@@ -1,0 +1,120 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+#
+# Sourced by tests/t4*.sh after lib.sh: finds the real Kconfig engines
+# (Debian's linux-kbuild conf, python3-kconfiglib) and unpacks what the
+# tests need of Debian's linux-source trees, once, into tests/trash/cache.
+
+KCONFIG_CONF=${KCONFIG_CONF:-$(ls /usr/lib/linux-kbuild-6.1/scripts/kconfig/conf 2>/dev/null)}
+KCONFIG_CONF=${KCONFIG_CONF:-$(command -v conf)}
+KCONFIGLIB_PYTHON=
+for _p in python3 /usr/bin/python3; do
+	if "$_p" -c 'import kconfiglib' 2>/dev/null; then
+		KCONFIGLIB_PYTHON=$_p
+		break
+	fi
+done
+CACHE=$TEST_DIRECTORY/trash/cache
+BTF_GATE=$TOP/examples/btf-gate
+export KCONFIG_CONF KCONFIGLIB_PYTHON CACHE BTF_GATE
+
+# kernel_source VERSION PATTERN...: print the directory holding the files
+# of /usr/src/linux-source-VERSION.tar.xz matching the tar wildcards,
+# unpacking them the first time.  Fails when the package is missing.
+kernel_source() {
+	_v=$1
+	shift
+	_dir=$CACHE/linux-source-$_v
+	if [ ! -f "$_dir/.unpacked" ]; then
+		[ -f "/usr/src/linux-source-$_v.tar.xz" ] || return 1
+		rm -rf "$_dir" "$_dir.tmp"
+		mkdir -p "$_dir.tmp"
+		tar -xJf "/usr/src/linux-source-$_v.tar.xz" -C "$_dir.tmp" \
+			--strip-components=1 --wildcards "$@" || return 1
+		touch "$_dir.tmp/.unpacked"
+		mv "$_dir.tmp" "$_dir"
+	fi
+	echo "$_dir"
+}
+
+# What the Kconfig of a Linux tree needs (every Kconfig, the scripts its
+# $(shell) calls run, the defconfigs).
+linux_kconfig_tree() {
+	kernel_source "$1" '*/Kconfig*' '*/scripts/*' '*/arch/*/configs/*' \
+		'linux-source-*/Makefile'
+}
+
+# pahole_sample VERSION: the recorded `pahole --version` of that release.
+pahole_sample() {
+	for _f in "$SAMPLES"/pahole/pub-pahole-v"$1"-*.out \
+		  "$SAMPLES"/pahole/pub-pahole-v"$1".out; do
+		[ -f "$_f" ] && { echo "$_f"; return 0; }
+	done
+	return 1
+}
+
+# pahole_git_sample: a recorded pahole --version with a git-describe suffix.
+pahole_git_sample() {
+	grep -l -- '^v[0-9.]*-[0-9]*-g[0-9a-f]*$' "$SAMPLES"/pahole/*.out 2>/dev/null |
+		head -n 1 | grep .
+}
+
+# meta_field SAMPLE.out KEY: a key of the sample's .meta.
+meta_field() {
+	sed -n "s/^$2: //p" "${1%.out}.meta"
+}
+
+# btf_gate ENGINE TARGET OUTDIR [VAR=VALUE...]: run the example tree's
+# Makefile with one engine.
+btf_gate() {
+	_engine=$1 _target=$2 _out=$3
+	shift 3
+	mkdir -p "$_out"
+	_out=$(cd "$_out" && pwd)
+	env "$@" make -s -C "$BTF_GATE" ENGINE="$_engine" O="$_out" \
+		TOOLCAP="$TOOLCAP" KCONFIG_CONF="$KCONFIG_CONF" \
+		PYTHON="${KCONFIGLIB_PYTHON:-python3}" "$_target"
+}
+
+# gate_summary CONFIG: the lines of the BTF gate's .config the tests check.
+gate_summary() {
+	grep -E '^CONFIG_PAHOLE_VERSION=|DEBUG_INFO_BTF|^# DEBUG_INFO_BTF needs' "$1"
+}
+
+# expected_gate INT TEXT: what gate_summary must show for pahole INT/TEXT.
+expected_gate() {
+	echo "CONFIG_PAHOLE_VERSION=$1"
+	if [ "$1" -ge 122 ]; then
+		echo CONFIG_DEBUG_INFO_BTF=y
+		echo CONFIG_DEBUG_INFO_BTF_MODULES=y
+	else
+		echo "# DEBUG_INFO_BTF needs pahole >= 1.22, found $2"
+	fi
+}
+
+# linux_conf TREE OUTDIR TARGET TOOLCHAIN: run the real conf on a Linux
+# tree as its top Makefile does, for x86_64; TOOLCHAIN is gcc or llvm
+# (LLVM=1 with clang-16/ld.lld-16 when installed, else clang/ld.lld).
+linux_conf() {
+	_tree=$1 _out=$2 _target=$3
+	case $4 in
+	llvm)
+		_sfx=
+		have clang-16 && have ld.lld-16 && _sfx=-16
+		_cc=clang$_sfx _ld=ld.lld$_sfx
+		_clang_flags='--target=x86_64-linux-gnu -fintegrated-as -Werror=unknown-warning-option -Werror=ignored-optimization-argument'
+		;;
+	*)
+		_cc=${LINUX_CC:-gcc} _ld=ld _clang_flags=
+		;;
+	esac
+	_kv=$(sed -n 's/^VERSION = //p' "$_tree/Makefile").$(sed -n 's/^PATCHLEVEL = //p' "$_tree/Makefile").$(sed -n 's/^SUBLEVEL = //p' "$_tree/Makefile")
+	# shellcheck disable=SC2086
+	_cvt=$(LC_ALL=C $_cc --version 2>/dev/null | head -n 1 | tr -d '#')
+	mkdir -p "$_out"
+	(cd "$_out" && env srctree="$_tree" ARCH=x86 SRCARCH=x86 \
+		KERNELVERSION="$_kv" CC="$_cc" LD="$_ld" HOSTCC=gcc \
+		CLANG_FLAGS="$_clang_flags" CC_VERSION_TEXT="$_cvt" \
+		PAHOLE="${PAHOLE:-pahole}" RUSTC="${RUSTC:-rustc}" \
+		BINDGEN="${BINDGEN:-bindgen}" KCONFIG_CONFIG=.config \
+		"$KCONFIG_CONF" "$_target" "$_tree/Kconfig")
+}
