@@ -41,6 +41,8 @@ const struct family_rule family_rules[] = {
 	 * tool says that, so the program name decides. */
 	{ "llvm-as",     SHAPE_MARKER, "LLVM version", "llvm-as" },
 	{ "icc",         SHAPE_DRIVER, "ICC", NULL },
+	/* icx betas spoke like icc: "icpx (ICX) 2021.1 Beta 20200715". */
+	{ "icx",         SHAPE_DRIVER, "ICX", NULL },
 	{ "gcc",         SHAPE_DRIVER, NULL, NULL },
 	{ NULL,          SHAPE_GROUP, "(GNU Binutils", NULL },
 	/* Other tools whose version line defeats the generic reading. */

@@ -7,7 +7,13 @@
 
 bin=$TRASH/bin
 # Real recorded strings (see each .meta for where it came from).
-fake_tool "$bin" pahole-git "$SAMPLES/pahole/pub-pahole-v1.22-git.out"
+# A pahole built from git as the kernel's bug report describes it; no
+# such output was found in public material (dwarves prints "v%u.%u" from
+# its own version macro even in git builds), so this one is not in the
+# corpus: it is the string of issue 3 and shared/KERNEL-FACTS.md.
+mkdir -p "$bin"
+printf 'v1.22-5-g8b3f1a2\n' >"$bin/pahole-git-describe.txt"
+fake_tool "$bin" pahole-git "$bin/pahole-git-describe.txt"
 fake_tool "$bin" ld-rhel6 "$SAMPLES/ld.bfd/pub-ld.bfd-rhel6.out"
 
 test_expect_success 'version prints "family version" for the real gcc' '
