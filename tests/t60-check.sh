@@ -1,0 +1,223 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# toolcap check: requirements met, too old, missing, optional, of another
+# family, unrecognised, malformed; the kernel's list on this machine's real
+# tools; the JSON document and its keys.  Fake tools print real recorded
+# samples (each .meta says where it came from).
+. "$(dirname "$0")/lib.sh"
+
+bin=$TRASH/bin
+fake_tool "$bin/old" gcc "$SAMPLES/gcc/pub-gcc-rhel7.out"               # 4.8.5
+fake_tool "$bin/clang10" clang "$SAMPLES/clang/pub-clang-alpine3.12.out" # 10.0.0
+fake_tool "$bin" pahole-1.21 "$SAMPLES/pahole/pub-pahole-v1.21-openwrt.out"
+fake_tool "$bin" pahole-1.24 "$SAMPLES/pahole/pub-pahole-v1.24-arch.out"
+unset CC LD PAHOLE CROSS_COMPILE SRCARCH ARCH
+
+# The keys toolcap(1) promises, in the order they are printed.
+cat >"$TRASH/keys.py" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert list(doc) == ["toolcap", "result", "exit", "requirements"], list(doc)
+assert doc["result"] == {0: "ok", 1: "failed", 2: "error"}[doc["exit"]]
+keys = ["name", "minimum", "needed", "optional", "source", "line",
+        "command", "argv", "path", "family", "version", "suffix",
+        "status", "text"]
+statuses = {"ok", "too-old", "missing", "wrong-family", "unrecognised",
+            "error"}
+for r in doc["requirements"]:
+    assert list(r) == keys, list(r)
+    assert r["status"] in statuses, r["status"]
+    assert isinstance(r["optional"], bool) and isinstance(r["argv"], list)
+EOF
+
+test_expect_success 'a met requirement: pahole 1.24 for 1.22 exits 0' '
+	echo "pahole 1.22 \$(PAHOLE)" >req &&
+	PAHOLE=$bin/pahole-1.24 "$TOOLCAP" check --requirements=req >out &&
+	grep -Eq "^pahole +1\.22 +pahole +1\.24 +ok +$bin/pahole-1.24$" out &&
+	test "$(tail -n 1 out)" = "toolcap check: ok: 1 required tool met"
+'
+
+test_expect_success 'a tool too old exits 1 and the verdict says by how much' '
+	echo "gcc 5.1.0 \$(CC)" >req &&
+	code=0 && CC=$bin/old/gcc "$TOOLCAP" check --requirements=req >out 2>err ||
+		code=$? &&
+	test "$code" = 1 &&
+	grep -Eq "^gcc +5\.1\.0 +gcc +4\.8\.5 +too-old " out &&
+	test "$(tail -n 1 out)" = "toolcap check: FAILED: gcc 4.8.5 is older than 5.1.0" &&
+	test ! -s err
+'
+
+test_expect_success 'an empty $(VAR) is a missing tool, like Kbuild'"'"'s' '
+	echo "pahole 1.22 \$(PAHOLE)" >req &&
+	code=0 && "$TOOLCAP" check --requirements=req >out || code=$? &&
+	test "$code" = 1 &&
+	test "$(tail -n 1 out)" = "toolcap check: FAILED: pahole is missing (\$(PAHOLE) is empty)"
+'
+
+test_expect_success 'a command not on PATH is missing' '
+	echo "frob 1.0 toolcap-no-such-tool --flag" >req &&
+	code=0 && "$TOOLCAP" check --requirements=req >out || code=$? &&
+	test "$code" = 1 &&
+	grep -Eq "^frob +1\.0 +- +- +missing +toolcap-no-such-tool --flag$" out
+'
+
+test_expect_success 'an optional tool missing or too old does not fail' '
+	cat >req <<-EOF &&
+	# comments and blank lines are ignored
+
+	pahole  1.22  \$(PAHOLE)           optional   # BTF only
+	pahole2 1.22  $bin/pahole-1.21   optional
+	make    3.81  make
+	EOF
+	"$TOOLCAP" check --requirements=req >out &&
+	grep -Eq "^pahole +1\.22 +- +- +missing \(optional\) " out &&
+	grep -Eq "^pahole2 +1\.22 +pahole +1\.21 +too-old \(optional\) " out &&
+	test "$(tail -n 1 out)" = "toolcap check: ok: 1 required tool met; 2 optional tools not"
+'
+
+test_expect_success 'a requirement named after a family wants that family' '
+	echo "gcc 5.1.0 \$(CC)" >req &&
+	code=0 && CC=$bin/clang10/clang "$TOOLCAP" check --requirements=req >out || code=$? &&
+	test "$code" = 1 &&
+	grep -Eq "^gcc +5\.1\.0 +clang +10\.0\.0 +wrong-family " out &&
+	test "$(tail -n 1 out)" = "toolcap check: FAILED: gcc is clang, not gcc"
+'
+
+test_expect_success 'FAMILY:VERSION lists hold each family to its own minimum' '
+	echo "cc gcc:5.1.0,clang:11.0.0 \$(CC)" >req &&
+	code=0 && CC=$bin/clang10/clang "$TOOLCAP" check --requirements=req >out || code=$? &&
+	test "$code" = 1 &&
+	grep -Eq "^cc +11\.0\.0 +clang +10\.0\.0 +too-old " out &&
+	CC=gcc "$TOOLCAP" check --requirements=req >out &&
+	grep -Eq "^cc +5\.1\.0 +gcc " out &&
+	echo "ld ld.bfd:2.25.0 \$(LD)" >req &&
+	code=0 && LD=$bin/pahole-1.24 "$TOOLCAP" check --requirements=req >out || code=$? &&
+	test "$code" = 1 && grep -q "wrong-family" out
+'
+
+test_expect_success '$(VAR:-DEFAULT) nests, $$ is a dollar, words split' '
+	echo "cc gcc:5.1.0 \$(CC:-\$(CROSS_COMPILE)gcc)" >req &&
+	CROSS_COMPILE= "$TOOLCAP" check --json --requirements=req >out.json &&
+	python3 -c "import json; r = json.load(open(\"out.json\"))[\"requirements\"][0]; \
+		assert r[\"argv\"] == [\"gcc\"], r" &&
+	CC="env gcc" "$TOOLCAP" check --json --requirements=req >out.json &&
+	python3 -c "import json; r = json.load(open(\"out.json\"))[\"requirements\"][0]; \
+		assert r[\"argv\"] == [\"env\", \"gcc\"], r; assert r[\"family\"] == \"gcc\"" &&
+	echo "x 1 echo \$\$HOME optional" >req &&
+	"$TOOLCAP" check --json --requirements=req >out.json &&
+	python3 -c "import json; r = json.load(open(\"out.json\"))[\"requirements\"][0]; \
+		assert r[\"argv\"] == [\"echo\", \"\$HOME\"], r"
+'
+
+if have dash; then
+test_expect_success 'output we cannot read exits 2 with one line quoting it' '
+	echo "shell 1.0 dash" >req &&
+	code=0 && "$TOOLCAP" check --requirements=req >out 2>err || code=$? &&
+	test "$code" = 2 &&
+	grep -Eq "^shell +1\.0 +- +- +unrecognised " out &&
+	test "$(wc -l <err)" = 1 &&
+	grep -q "^toolcap: check: shell (dash): .*\"dash: 0: Illegal option --\"$" err &&
+	test "$(tail -n 1 out)" = "toolcap check: ERROR: shell printed no version we recognise"
+'
+else
+test_skip 'output we cannot read exits 2 with one line quoting it' 'needs dash'
+fi
+
+test_expect_success '"any" accepts a tool whose version we cannot read' '
+	echo "shell any dash" >req &&
+	"$TOOLCAP" check --requirements=req >out &&
+	grep -Eq "^shell +any .* ok " out
+'
+
+check_malformed() {
+	printf '%s\n' "# a comment" "" "$1" >bad.req &&
+	code=0 && "$TOOLCAP" check --requirements=bad.req >out 2>err || code=$? &&
+	test "$code" = 2 && test ! -s out &&
+	echo "toolcap: check: bad.req:3: $2: \"$1\"" >expect &&
+	test_cmp expect err
+}
+
+test_expect_success 'a malformed line: the file, the line number and the line' '
+	check_malformed "pahole 1.22" \
+		"expected NAME MINVERSION COMMAND... [optional]" &&
+	check_malformed "pahole 1.22 optional" \
+		"expected NAME MINVERSION COMMAND... [optional]" &&
+	check_malformed "pahole v1.22 pahole" \
+		"the minimum version must start with a digit, or be \"any\"" &&
+	check_malformed "pa/hole 1.22 pahole" \
+		"a NAME is letters, digits and . _ - +" &&
+	check_malformed "cc gcc:5,clang cc" \
+		"expected FAMILY:VERSION,FAMILY:VERSION..." &&
+	check_malformed "pahole 1.22 \$(PAHOLE" "unterminated \$(" &&
+	check_malformed "pahole 1.22 \$PAHOLE" \
+		"a '"'"'\$'"'"' must start \$(NAME) (write \$\$ for a '"'"'\$'"'"')" &&
+	check_malformed "pahole 1.22 \$(PA HOLE)" \
+		"expected \$(NAME) or \$(NAME:-DEFAULT)"
+'
+
+test_expect_success 'an unreadable file or an unknown name is an error' '
+	code=0 && "$TOOLCAP" check --requirements=nothere.req 2>err || code=$? &&
+	test "$code" = 2 &&
+	echo "toolcap: check: cannot read requirements file: \"nothere.req\"" >expect &&
+	test_cmp expect err &&
+	code=0 && "$TOOLCAP" check --kernel no-such-name 2>err || code=$? &&
+	test "$code" = 2 && grep -q "no requirement is named \"no-such-name\"" err &&
+	code=0 && "$TOOLCAP" check --frobnicate 2>err || code=$? &&
+	test "$code" = 2
+'
+
+test_expect_success 'requirements from stdin, and several files at once' '
+	echo "pahole 1.22 $bin/pahole-1.24" >a.req &&
+	echo "gcc 5.1.0 gcc" | "$TOOLCAP" check --requirements=a.req \
+		--requirements=- >out &&
+	grep -q "^pahole " out && grep -q "^gcc " out
+'
+
+test_expect_success 'the kernel'"'"'s list: make and bash here are met' '
+	"$TOOLCAP" check --kernel make bash >out &&
+	grep -Eq "^make +3\.82 +make +$("$TOOLCAP" version --format=number make) +ok " out &&
+	grep -Eq "^bash +4\.2 +bash " out
+'
+
+test_expect_success 'the kernel'"'"'s list as JSON: every key, every tool once' '
+	code=0 && "$TOOLCAP" check --kernel --json >out.json || code=$? &&
+	test "$code" -le 2 &&
+	python3 -m json.tool out.json >/dev/null &&
+	python3 "$TRASH/keys.py" out.json &&
+	python3 -c "import json; d = json.load(open(\"out.json\")); \
+		names = [r[\"name\"] for r in d[\"requirements\"]]; \
+		assert len(names) == len(set(names)); \
+		assert {\"cc\", \"ld\", \"make\", \"pahole\", \"rustc\", \"bindgen\"} <= set(names); \
+		assert d[\"exit\"] == $code; \
+		cc = d[\"requirements\"][0]; \
+		assert cc[\"source\"] == \"kernel\" and cc[\"line\"] is None; \
+		assert cc[\"minimum\"] == \"gcc:5.1.0,clang:11.0.0\", cc"
+'
+
+test_expect_success 'the kernel'"'"'s llvm minimum follows SRCARCH, gcc'"'"'s ARCH' '
+	SRCARCH=s390 "$TOOLCAP" check --kernel --json cc >out.json &&
+	grep -q "\"minimum\":\"gcc:5.1.0,clang:15.0.0\"" out.json &&
+	ARCH=loongarch "$TOOLCAP" check --kernel --json cc >out.json &&
+	grep -q "\"minimum\":\"gcc:5.1.0,clang:18.0.0\"" out.json &&
+	ARCH=parisc64 "$TOOLCAP" check --kernel --json cc >out.json &&
+	grep -q "\"minimum\":\"gcc:12.0.0,clang:11.0.0\"" out.json
+'
+
+test_expect_success 'JSON of a failure: keys, statuses, null for unknowns' '
+	cat >req <<-EOF &&
+	gcc     5.1.0  \$(CC)
+	pahole  1.22   \$(PAHOLE) optional
+	EOF
+	code=0 && CC=$bin/old/gcc "$TOOLCAP" check --json --requirements=req >out.json || code=$? &&
+	test "$code" = 1 &&
+	python3 -m json.tool out.json >/dev/null &&
+	python3 "$TRASH/keys.py" out.json &&
+	python3 -c "import json; d = json.load(open(\"out.json\")); \
+		g, p = d[\"requirements\"]; \
+		assert d[\"result\"] == \"failed\"; \
+		assert (g[\"status\"], g[\"version\"], g[\"needed\"], g[\"line\"]) == (\"too-old\", \"4.8.5\", \"5.1.0\", 1), g; \
+		assert g[\"text\"].startswith(\"gcc (GCC) 4.8.5\"); \
+		assert (p[\"status\"], p[\"path\"], p[\"version\"], p[\"argv\"]) == (\"missing\", None, None, []), p"
+'
+
+test_done
