@@ -1,0 +1,95 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# make install into a DESTDIR, then use the staged tree as a user would:
+# build examples/c-api through pkg-config, run the installed toolcap and
+# an installed wrapper (which must find the installed binary); uninstall.
+. "$(dirname "$0")/lib.sh"
+
+stage=$TRASH/stage
+
+test_expect_success 'make install DESTDIR=... PREFIX=/usr stages every file' '
+	make -s -C "$TOP" install DESTDIR="$stage" PREFIX=/usr >log 2>&1 &&
+	for f in bin/toolcap lib/libtoolcap.a lib/libtoolcap.so.0.1.0 \
+		 include/toolcap.h lib/pkgconfig/toolcap.pc \
+		 share/man/man1/toolcap.1 share/man/man3/toolcap.3; do
+		test -f "$stage/usr/$f" || { echo "missing $f"; exit 1; }
+	done &&
+	test -x "$stage/usr/bin/toolcap" &&
+	test "$(readlink "$stage/usr/lib/libtoolcap.so.0")" = libtoolcap.so.0.1.0 &&
+	test "$(readlink "$stage/usr/lib/libtoolcap.so")" = libtoolcap.so.0 &&
+	objdump -p "$stage/usr/lib/libtoolcap.so.0.1.0" | grep -q "SONAME *libtoolcap.so.0$"
+'
+
+test_expect_success 'the .pc file names the final paths, not DESTDIR' '
+	grep -qx "libdir=/usr/lib" "$stage/usr/lib/pkgconfig/toolcap.pc" &&
+	grep -qx "includedir=/usr/include" "$stage/usr/lib/pkgconfig/toolcap.pc" &&
+	! grep -q "$stage" "$stage/usr/lib/pkgconfig/toolcap.pc"
+'
+
+staged_pkg_config() {
+	PKG_CONFIG_SYSROOT_DIR=$stage PKG_CONFIG_LIBDIR=$stage/usr/lib/pkgconfig \
+		PKG_CONFIG_PATH=$stage/usr/lib/pkgconfig "$@"
+}
+
+if have pkg-config; then
+test_expect_success 'examples/c-api builds against the staged tree with pkg-config' '
+	cp "$TOP/examples/c-api/probe.c" "$TOP/examples/c-api/Makefile" . &&
+	test "$(staged_pkg_config pkg-config --modversion toolcap)" = 0.1.0 &&
+	staged_pkg_config pkg-config --cflags toolcap >cflags &&
+	grep -qx -- "-I$stage/usr/include *" cflags &&
+	staged_pkg_config make -s probe &&
+	LD_LIBRARY_PATH=$stage/usr/lib ./probe 1.9 1.10 gcc >out &&
+	echo "1.9 < 1.10" >expect &&
+	echo "gcc: $("$TOOLCAP" version gcc) (kernel: $("$TOOLCAP" version --format=kernel gcc))" >>expect &&
+	test_cmp expect out &&
+	LD_LIBRARY_PATH=$stage/usr/lib ldd ./probe | grep -q "libtoolcap.so.0 => $stage/usr/lib/libtoolcap.so.0"
+'
+
+test_expect_success 'and statically, with libtoolcap.a' '
+	rm -f probe && staged_pkg_config make -s STATIC=1 probe &&
+	! ldd ./probe | grep -q libtoolcap &&
+	./probe 1.0-rc1 1.0 gcc >out && head -n 1 out >first &&
+	echo "1.0-rc1 < 1.0" >expect && test_cmp expect first
+'
+else
+test_skip 'examples/c-api builds against the staged tree with pkg-config' 'needs pkg-config'
+fi
+
+test_expect_success 'the installed toolcap runs' '
+	"$stage/usr/bin/toolcap" --version >out &&
+	grep -q "^toolcap [0-9]" out &&
+	test "$("$stage/usr/bin/toolcap" version gcc)" = "$("$TOOLCAP" version gcc)" &&
+	"$stage/usr/bin/toolcap" check --kernel make >/dev/null
+'
+
+if [ -f "$stage/usr/share/toolcap/scripts/cc-version.sh" ]; then
+test_expect_success 'an installed wrapper finds the installed toolcap beside it' '
+	test "$(readlink "$stage/usr/share/toolcap/scripts/toolcap")" = ../../../bin/toolcap &&
+	test "$(cd "$stage/usr/share/toolcap/scripts" && cd -P "$(dirname "$(readlink toolcap)")" && pwd)" = "$stage/usr/bin" &&
+	env -i PATH=/usr/bin:/bin sh "$stage/usr/share/toolcap/scripts/cc-version.sh" gcc >out &&
+	echo "$("$TOOLCAP" version --format=kernel gcc)" >expect &&
+	test_cmp expect out
+'
+else
+test_skip 'an installed wrapper finds the installed toolcap beside it' "no scripts/cc-version.sh to install"
+fi
+
+test_expect_success 'the GNU directory variables are each honoured' '
+	make -s -C "$TOP" install DESTDIR="$TRASH/custom" PREFIX=/opt/tc \
+		BINDIR=/opt/tc/sbin LIBDIR=/opt/tc/lib64 \
+		INCLUDEDIR=/opt/tc/inc MANDIR=/opt/tc/man >log 2>&1 &&
+	test -x "$TRASH/custom/opt/tc/sbin/toolcap" &&
+	test -f "$TRASH/custom/opt/tc/lib64/libtoolcap.a" &&
+	test -f "$TRASH/custom/opt/tc/inc/toolcap.h" &&
+	test -f "$TRASH/custom/opt/tc/man/man1/toolcap.1" &&
+	grep -qx "libdir=/opt/tc/lib64" "$TRASH/custom/opt/tc/lib64/pkgconfig/toolcap.pc" &&
+	test "$(readlink "$TRASH/custom/opt/tc/share/toolcap/scripts/toolcap")" = ../../../sbin/toolcap
+'
+
+test_expect_success 'make uninstall leaves no file behind' '
+	make -s -C "$TOP" uninstall DESTDIR="$stage" PREFIX=/usr >log 2>&1 &&
+	find "$stage" ! -type d >left &&
+	test_cmp /dev/null left
+'
+
+test_done
