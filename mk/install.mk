@@ -51,6 +51,13 @@ install: all
 		$(DESTDIR)$(TOOLCAPDIR)/scripts/)
 	$(if $(INSTALL_KCONFIG),$(INSTALL_DATA) $(INSTALL_KCONFIG) \
 		$(DESTDIR)$(TOOLCAPDIR)/kconfig/)
+	@# Kconfig.toolcap runs $$TOOLCAP, else "toolcap" from PATH; the
+	@# installed copy falls back on the installed binary instead, which
+	@# works when BINDIR is not on PATH.
+	$(if $(wildcard kconfig/Kconfig.toolcap),sed \
+		's|$${t:-toolcap}|$${t:-$(BINDIR)/toolcap}|' \
+		kconfig/Kconfig.toolcap \
+		>$(DESTDIR)$(TOOLCAPDIR)/kconfig/Kconfig.toolcap)
 	@# The wrappers look for a toolcap beside themselves: point it at
 	@# BINDIR, relatively when coreutils can say how, so that a DESTDIR
 	@# tree works before it is moved into place.

@@ -86,6 +86,20 @@ test_expect_success 'the GNU directory variables are each honoured' '
 	test "$(readlink "$TRASH/custom/opt/tc/share/toolcap/scripts/toolcap")" = ../../../sbin/toolcap
 '
 
+KCONFIG_CONF=${KCONFIG_CONF:-$(ls /usr/lib/linux-kbuild-6.1/scripts/kconfig/conf 2>/dev/null)}
+if [ -x "$KCONFIG_CONF" ] && [ -f "$TOP/kconfig/Kconfig.toolcap" ]; then
+test_expect_success 'an installed Kconfig.toolcap finds the installed toolcap off PATH' '
+	make -s -C "$TOP" install PREFIX="$TRASH/prefix" >log 2>&1 &&
+	mkdir kc && cd kc &&
+	printf "%s\n" "source \"$TRASH/prefix/share/toolcap/kconfig/Kconfig.toolcap\"" \
+		"config GCC_INT" "	int" "	default \$(toolcap-int,gcc)" >Kconfig &&
+	env -i PATH=/usr/bin:/bin "$KCONFIG_CONF" --alldefconfig Kconfig >log 2>&1 &&
+	grep -qx "CONFIG_GCC_INT=$("$TOOLCAP" version --format=int gcc)" .config
+'
+else
+test_skip 'an installed Kconfig.toolcap finds the installed toolcap off PATH' 'needs linux-kbuild-6.1 (conf) and kconfig/Kconfig.toolcap'
+fi
+
 test_expect_success 'make uninstall leaves no file behind' '
 	make -s -C "$TOP" uninstall DESTDIR="$stage" PREFIX=/usr >log 2>&1 &&
 	find "$stage" ! -type d >left &&
