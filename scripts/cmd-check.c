@@ -569,6 +569,7 @@ int cmd_check(const char *name, int argc, char **argv)
 		status = select_rows(&list, argv + first_tool,
 				     argc - first_tool, rows, &n);
 	if (status) {
+		free(rows);
 		free(list.items);
 		return status;
 	}

@@ -26,6 +26,18 @@ test_expect_success 'the .pc file names the final paths, not DESTDIR' '
 	! grep -q "$stage" "$stage/usr/lib/pkgconfig/toolcap.pc"
 '
 
+# A library built with SANITIZE=1 needs its sanitizers at link time too,
+# from the compiler that built it.
+example_make_flags=
+if nm "$TOP/lib/libtoolcap.a" 2>/dev/null | grep -q __asan_init; then
+	if readelf -p .comment "$TOP/lib/libtoolcap.a" 2>/dev/null | grep -q clang; then
+		example_make_flags="CC=clang"
+	else
+		example_make_flags="CC=gcc"
+	fi
+	example_make_flags="$example_make_flags LDFLAGS=-fsanitize=address,undefined"
+fi
+
 staged_pkg_config() {
 	PKG_CONFIG_SYSROOT_DIR=$stage PKG_CONFIG_LIBDIR=$stage/usr/lib/pkgconfig \
 		PKG_CONFIG_PATH=$stage/usr/lib/pkgconfig "$@"
@@ -37,7 +49,8 @@ test_expect_success 'examples/c-api builds against the staged tree with pkg-conf
 	test "$(staged_pkg_config pkg-config --modversion toolcap)" = 0.1.0 &&
 	staged_pkg_config pkg-config --cflags toolcap >cflags &&
 	grep -qx -- "-I$stage/usr/include *" cflags &&
-	staged_pkg_config make -s probe &&
+	# shellcheck disable=SC2086
+	staged_pkg_config make -s $example_make_flags probe &&
 	LD_LIBRARY_PATH=$stage/usr/lib ./probe 1.9 1.10 gcc >out &&
 	echo "1.9 < 1.10" >expect &&
 	echo "gcc: $("$TOOLCAP" version gcc) (kernel: $("$TOOLCAP" version --format=kernel gcc))" >>expect &&
@@ -46,7 +59,8 @@ test_expect_success 'examples/c-api builds against the staged tree with pkg-conf
 '
 
 test_expect_success 'and statically, with libtoolcap.a' '
-	rm -f probe && staged_pkg_config make -s STATIC=1 probe &&
+	# shellcheck disable=SC2086
+	rm -f probe && staged_pkg_config make -s $example_make_flags STATIC=1 probe &&
 	! ldd ./probe | grep -q libtoolcap &&
 	./probe 1.0-rc1 1.0 gcc >out && head -n 1 out >first &&
 	echo "1.0-rc1 < 1.0" >expect && test_cmp expect first
