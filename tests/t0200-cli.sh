@@ -7,13 +7,10 @@
 
 bin=$TRASH/bin
 # Real recorded strings (see each .meta for where it came from).
-# A pahole built from git as the kernel's bug report describes it; no
-# such output was found in public material (dwarves prints "v%u.%u" from
-# its own version macro even in git builds), so this one is not in the
-# corpus: it is the string of issue 3 and shared/KERNEL-FACTS.md.
-mkdir -p "$bin"
-printf 'v1.22-5-g8b3f1a2\n' >"$bin/pahole-git-describe.txt"
-fake_tool "$bin" pahole-git "$bin/pahole-git-describe.txt"
+# A pahole built from git, in the git-describe form the kernel's bug
+# reports name; tests/fixtures/pahole-git-describe.meta says why it is a
+# fixture and not a sample.
+fake_tool "$bin" pahole-git "$TEST_DIRECTORY/fixtures/pahole-git-describe.out"
 fake_tool "$bin" ld-rhel6 "$SAMPLES/ld.bfd/pub-ld.bfd-rhel6.out"
 
 test_expect_success 'version prints "family version" for the real gcc' '
