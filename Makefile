@@ -43,7 +43,7 @@ lib/libtoolcap.so: lib/libtoolcap.so.$(SOVERSION)
 
 # Like the kernel's host programs: built where it is used.
 CLI_SRC := scripts/toolcap.c $(sort $(wildcard scripts/cmd-*.c))
-scripts/toolcap: $(CLI_SRC) scripts/cli.h lib/libtoolcap.a lib/toolcap.h
+scripts/toolcap: $(CLI_SRC) $(wildcard scripts/*.h) lib/libtoolcap.a lib/toolcap.h
 	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC) lib/libtoolcap.a
 
 tests/unit/%: tests/unit/%.c lib/libtoolcap.a $(LIB_HDR)
@@ -62,7 +62,8 @@ bench: all
 
 clean:
 	rm -f lib/*.o lib/libtoolcap.a lib/libtoolcap.so* scripts/toolcap \
-	      $(UNIT_BIN)
+	      $(UNIT_BIN) examples/c-api/probe examples/configure/hello \
+	      examples/configure/config.mk
 	rm -rf tests/trash
 
 # install and uninstall (GNU conventions: PREFIX, DESTDIR, BINDIR, ...)
