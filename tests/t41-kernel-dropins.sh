@@ -63,7 +63,7 @@ compare_scripts() {
 }
 
 for kv in 6.1 6.12; do
-	if ! ksrc=$(kernel_source "$kv" '*/scripts/*-version.sh'); then
+	if ! ksrc=$(kernel_source "$kv" scripts '*/scripts/*-version.sh'); then
 		test_skip "the drop-ins match Linux $kv's scripts" "no /usr/src/linux-source-$kv.tar.xz: install linux-source-$kv"
 		continue
 	fi
@@ -127,7 +127,7 @@ test_expect_success 'every recorded version string gives its kernel: value (no m
 # kernel_vs_dropin KV SCRIPT SAMPLE: "kernel: X / toolcap: Y" for a recorded tool.
 kernel_vs_dropin() {
 	rm -rf bin && fake_tool bin tool "$SAMPLES/$3" &&
-	echo "kernel: $(sh "$CACHE/linux-source-$1/scripts/$2" bin/tool 2>/dev/null) / toolcap: $(sh "$TRASH/dropin-$1/scripts/$2" bin/tool 2>/dev/null)"
+	echo "kernel: $(sh "$CACHE/linux-source-$1-scripts/scripts/$2" bin/tool 2>/dev/null) / toolcap: $(sh "$TRASH/dropin-$1/scripts/$2" bin/tool 2>/dev/null)"
 }
 
 if [ -d "$TRASH/dropin-6.1" ]; then

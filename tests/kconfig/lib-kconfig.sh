@@ -17,13 +17,14 @@ CACHE=$TEST_DIRECTORY/trash/cache
 BTF_GATE=$TOP/examples/btf-gate
 export KCONFIG_CONF KCONFIGLIB_PYTHON CACHE BTF_GATE
 
-# kernel_source VERSION PATTERN...: print the directory holding the files
-# of /usr/src/linux-source-VERSION.tar.xz matching the tar wildcards,
-# unpacking them the first time.  Fails when the package is missing.
+# kernel_source VERSION PART PATTERN...: print the directory holding the
+# files of /usr/src/linux-source-VERSION.tar.xz matching the tar wildcards,
+# unpacking them the first time (PART names that selection in the cache).
+# Fails when the package is missing.
 kernel_source() {
-	_v=$1
-	shift
-	_dir=$CACHE/linux-source-$_v
+	_v=$1 _part=$2
+	shift 2
+	_dir=$CACHE/linux-source-$_v-$_part
 	if [ ! -f "$_dir/.unpacked" ]; then
 		[ -f "/usr/src/linux-source-$_v.tar.xz" ] || return 1
 		rm -rf "$_dir" "$_dir.tmp"
@@ -39,7 +40,7 @@ kernel_source() {
 # What the Kconfig of a Linux tree needs (every Kconfig, the scripts its
 # $(shell) calls run, the defconfigs).
 linux_kconfig_tree() {
-	kernel_source "$1" '*/Kconfig*' '*/scripts/*' '*/arch/*/configs/*' \
+	kernel_source "$1" kconfig '*/Kconfig*' '*/scripts/*' '*/arch/*/configs/*' \
 		'linux-source-*/Makefile'
 }
 

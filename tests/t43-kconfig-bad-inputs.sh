@@ -1,0 +1,99 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+#
+# Bad inputs under the real conf: a pahole that is missing, prints garbage,
+# prints nothing or hangs (TOOLCAP_TIMEOUT=1), and CC="ccache gcc".  The
+# configuration must always be written, with PAHOLE_VERSION=0 and BTF off.
+. "$(dirname "$0")/lib.sh"
+. "$TEST_DIRECTORY/kconfig/lib-kconfig.sh"
+
+if [ ! -x "$KCONFIG_CONF" ]; then
+	test_skip "bad inputs under the real conf" "no conf: install linux-kbuild-6.1"
+	test_done
+	exit
+fi
+
+mkdir -p "$TRASH/bin"
+printf '#!/bin/sh\necho "pahole: error while loading shared libraries: libdw.so.1"\n' >"$TRASH/bin/pahole-garbage"
+printf '#!/bin/sh\n:\n' >"$TRASH/bin/pahole-silent"
+printf '#!/bin/sh\nexec sleep 60\n' >"$TRASH/bin/pahole-hang"
+chmod +x "$TRASH/bin"/*
+TOOLCAP_TIMEOUT=1
+export TOOLCAP_TIMEOUT
+
+# gate_with NAME PAHOLE TEXT: the BTF gate under conf finishes with BTF off.
+gate_with() {
+	GW_PAHOLE=$2 GW_TEXT=$3
+	export GW_PAHOLE GW_TEXT
+	test_expect_success "$1: conf writes .config, PAHOLE_VERSION=0, BTF off" '
+		rm -rf out &&
+		btf_gate conf defconfig out PAHOLE="$GW_PAHOLE" 2>err &&
+		cat err &&
+		gate_summary out/.config >actual &&
+		expected_gate 0 "$GW_TEXT" >expected &&
+		test_cmp expected actual
+	'
+}
+
+gate_with "a missing pahole" "$TRASH/bin/no-such-pahole" none
+gate_with "an empty PAHOLE" "" none
+gate_with "a pahole printing garbage" "$TRASH/bin/pahole-garbage" none
+gate_with "a pahole printing nothing" "$TRASH/bin/pahole-silent" none
+
+test_expect_success 'a pahole that hangs: TOOLCAP_TIMEOUT=1 kills it and conf finishes in seconds' '
+	rm -rf out &&
+	start=$(date +%s) &&
+	btf_gate conf defconfig out PAHOLE="$TRASH/bin/pahole-hang" 2>err &&
+	end=$(date +%s) &&
+	cat err &&
+	echo "took $((end - start)) s" &&
+	test $((end - start)) -lt 10 &&
+	gate_summary out/.config >actual &&
+	expected_gate 0 none >expected &&
+	test_cmp expected actual
+'
+
+if LINUX=$(linux_kconfig_tree 6.1); then
+	export LINUX
+	test_expect_success "a pahole that prints nothing: 6.1's own script stops conf, the drop-in does not" '
+		rm -rf k d kernel dropin &&
+		cp -a "$LINUX" kernel && cp -a "$LINUX" dropin &&
+		"$TOP/examples/linux/toolcap-linux.sh" --scripts-only --no-config dropin >/dev/null &&
+		cp "$LINUX/arch/x86/configs/x86_64_defconfig" start.config &&
+		mkdir k d && cp start.config k/.config && cp start.config d/.config &&
+		PAHOLE=$TRASH/bin/pahole-silent && export PAHOLE &&
+		! linux_conf "$PWD/kernel" k --olddefconfig gcc >k.log 2>&1 &&
+		cmp -s start.config k/.config &&
+		linux_conf "$PWD/dropin" d --olddefconfig gcc >d.log 2>&1 &&
+		grep "^CONFIG_PAHOLE_VERSION=0$" d/.config &&
+		tail -n 3 k.log
+	'
+else
+	test_skip "a pahole that prints nothing, on the 6.1 tree" "no /usr/src/linux-source-6.1.tar.xz: install linux-source-6.1"
+fi
+
+for cc in gcc "ccache gcc"; do
+	case $cc in ccache*) have ccache || { test_skip "CC=\"$cc\" in every macro" "ccache not installed: install ccache"; continue; } ;; esac
+	MACRO_CC=$cc && export MACRO_CC
+	test_expect_success "CC=\"$cc\": every Kconfig.toolcap macro sees gcc" '
+		rm -rf out && mkdir out && cd out &&
+		env srctree="$TOP" CC="$MACRO_CC" PAHOLE="$TRASH/bin/no-such-pahole" \
+			"$KCONFIG_CONF" --alldefconfig "$TEST_DIRECTORY/kconfig/Kconfig.macros" >/dev/null &&
+		v=$("$TOOLCAP" version --format=number gcc) &&
+		i=$("$TOOLCAP" version --format=int gcc) &&
+		k=$("$TOOLCAP" version --format=kernel gcc) &&
+		grep "^CONFIG_" .config >actual &&
+		cat >expected <<-EOT &&
+		CONFIG_CC_INT=$i
+		CONFIG_CC_TEXT="$v"
+		CONFIG_CC_KERNEL="$k"
+		CONFIG_CC_IS_GCC=y
+		CONFIG_CC_GE_5_1=y
+		CONFIG_CC_LE_99=y
+		CONFIG_PAHOLE_INT=0
+		EOT
+		test_cmp expected actual
+	'
+done
+
+test_done
