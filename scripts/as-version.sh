@@ -8,26 +8,10 @@
 # output, same exit status, with toolcap reading the version.
 # Usage: as-version.sh $(CC) $(CLANG_FLAGS)
 
-LC_ALL=C
-export LC_ALL
-
-# toolcap: $TOOLCAP, else the one beside this script, else PATH.
-toolcap=${TOOLCAP:-$(dirname "$0")/toolcap}
-[ -n "${TOOLCAP:-}" ] || [ -x "$toolcap" ] || toolcap=toolcap
+# shellcheck source-path=SCRIPTDIR source=toolcap-dropin.sh
+. "$(dirname "$0")/toolcap-dropin.sh"
 
 orig_args="$*"
-min_tool_version=$(dirname "$0")/min-tool-version.sh
-
-# Convert the version string x.y.z to a canonical 5 or 6-digit form.
-canonical_version()
-{
-	major=${1%%.*}
-	rest=${1#"$major"}; rest=${rest#.}
-	minor=${rest%%.*}
-	rest=${rest#"$minor"}; rest=${rest#.}
-	patch=${rest%%.*}
-	echo $((10000 * major + 100 * ${minor:-0} + ${patch:-0}))
-}
 
 # Clang fails to handle -Wa,--version unless -fno-integrated-as is given,
 # so -fintegrated-as among the arguments means the integrated assembler.
@@ -48,17 +32,6 @@ fi
 name=${info% *}
 cversion=${info#* }
 
-if [ -x "$min_tool_version" ]; then
-	min_version=$("$min_tool_version" binutils) || exit 1
-	if [ "$cversion" -lt "$(canonical_version "$min_version")" ]; then
-		version=$((cversion / 10000)).$((cversion / 100 % 100)).$((cversion % 100))
-		echo >&2 "***"
-		echo >&2 "*** Assembler is too old."
-		echo >&2 "***   Your $name assembler version:    $version"
-		echo >&2 "***   Minimum $name assembler version: $min_version"
-		echo >&2 "***"
-		exit 1
-	fi
-fi
+check_minimum binutils Assembler "$name assembler" "$cversion"
 
 echo "$name $cversion"

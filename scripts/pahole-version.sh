@@ -8,12 +8,8 @@
 # 122, not the "122-5-g8b3f1a2" that Kconfig cannot read as a number.
 # Usage: pahole-version.sh $(PAHOLE)
 
-LC_ALL=C
-export LC_ALL
-
-# toolcap: $TOOLCAP, else the one beside this script, else PATH.
-toolcap=${TOOLCAP:-$(dirname "$0")/toolcap}
-[ -n "${TOOLCAP:-}" ] || [ -x "$toolcap" ] || toolcap=toolcap
+# shellcheck source-path=SCRIPTDIR source=toolcap-dropin.sh
+. "$(dirname "$0")/toolcap-dropin.sh"
 
 if version=$("$toolcap" version --tool=pahole --format=kernel -- "$@"); then
 	echo "$version"

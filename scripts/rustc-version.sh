@@ -8,12 +8,8 @@
 # "-nightly" is not evaluated as a shell variable.
 # Usage: rustc-version.sh $(RUSTC)
 
-LC_ALL=C
-export LC_ALL
-
-# toolcap: $TOOLCAP, else the one beside this script, else PATH.
-toolcap=${TOOLCAP:-$(dirname "$0")/toolcap}
-[ -n "${TOOLCAP:-}" ] || [ -x "$toolcap" ] || toolcap=toolcap
+# shellcheck source-path=SCRIPTDIR source=toolcap-dropin.sh
+. "$(dirname "$0")/toolcap-dropin.sh"
 
 if version=$("$toolcap" version --tool=rustc --format=kernel -- "$@" 2>/dev/null); then
 	echo "$version"

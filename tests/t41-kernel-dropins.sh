@@ -71,7 +71,7 @@ for kv in 6.1 6.12; do
 	dropin=$TRASH/dropin-$kv/scripts
 	mkdir -p "$dropin"
 	cp "$kscripts/min-tool-version.sh" "$dropin/"
-	for s in $DROPINS; do
+	for s in $DROPINS toolcap-dropin.sh; do
 		cp "$TOP/scripts/$s" "$dropin/"
 	done
 	export kscripts dropin
@@ -159,12 +159,12 @@ fi
 
 test_expect_success 'the drop-ins find toolcap beside themselves, then on PATH' '
 	mkdir -p beside path &&
-	cp "$TOP/scripts/pahole-version.sh" beside/ &&
+	cp "$TOP/scripts/pahole-version.sh" "$TOP/scripts/toolcap-dropin.sh" beside/ &&
 	cp "$TOOLCAP" beside/toolcap &&
 	cp "$TOOLCAP" path/toolcap &&
 	s=$(pahole_sample 1.22) && fake_tool bin pahole "$s" &&
 	(unset TOOLCAP; sh beside/pahole-version.sh bin/pahole) >actual &&
-	cp "$TOP/scripts/pahole-version.sh" . &&
+	cp "$TOP/scripts/pahole-version.sh" "$TOP/scripts/toolcap-dropin.sh" . &&
 	(unset TOOLCAP; PATH=$PWD/path:$PATH sh ./pahole-version.sh bin/pahole) >>actual &&
 	printf "122\n122\n" >expected &&
 	test_cmp expected actual
@@ -172,7 +172,7 @@ test_expect_success 'the drop-ins find toolcap beside themselves, then on PATH' 
 
 if have shellcheck; then
 	test_expect_success 'the drop-ins are clean under shellcheck' '
-		cd "$TOP/scripts" && shellcheck -s sh $DROPINS
+		cd "$TOP/scripts" && shellcheck -x -s sh $DROPINS toolcap-dropin.sh
 	'
 else
 	test_skip 'the drop-ins are clean under shellcheck' 'shellcheck not installed'

@@ -89,6 +89,8 @@ for s in cc-version.sh ld-version.sh as-version.sh pahole-version.sh rustc-versi
 	cp "$top/scripts/$s" "$tree/scripts/$s"
 	echo "replaced scripts/$s"
 done
+cp "$top/scripts/toolcap-dropin.sh" "$tree/scripts/toolcap-dropin.sh"
+echo "added scripts/toolcap-dropin.sh (what the five share)"
 cp "$toolcap" "$tree/scripts/toolcap"
 echo "added scripts/toolcap"
 
