@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "toolcap.h"
 #include "families.h"
 #include "chars.h"
 
@@ -56,12 +57,12 @@ static const char *const known_families[] = {
 	"rustc", "bindgen", "cargo", NULL
 };
 
-int is_known_family(const char *family)
+int toolcap_is_family(const char *name)
 {
 	size_t i;
 
-	for (i = 0; known_families[i]; i++)
-		if (strcmp(family, known_families[i]) == 0)
+	for (i = 0; name && known_families[i]; i++)
+		if (strcmp(name, known_families[i]) == 0)
 			return 1;
 	return 0;
 }

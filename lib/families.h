@@ -59,9 +59,6 @@ struct driver_line {
 };
 int driver_shape(const char *line, size_t len, struct driver_line *d);
 
-/* Is this one of the known family ids? */
-int is_known_family(const char *family);
-
 /* What follows a program's directory, and its length without ".exe". */
 const char *program_basename(const char *program, size_t *len);
 

@@ -118,7 +118,7 @@ static int try_rules(const char *text, size_t len, const char *program,
 		if (family) {
 			copy_printable(out->family, sizeof(out->family),
 				       family, strlen(family));
-			out->known_family = is_known_family(family);
+			out->known_family = toolcap_is_family(family);
 			fill_version(out, &line, &tok);
 			return 1;
 		}
@@ -200,17 +200,6 @@ static int text_has_word(const char *text, size_t len, const char *word,
 	return 0;
 }
 
-static size_t without_version_suffix(const char *name, size_t n)
-{
-	size_t end = n;
-
-	while (end > 0 && (is_digit(name[end - 1]) || name[end - 1] == '.'))
-		end--;
-	if (end > 0 && end < n && name[end - 1] == '-')
-		return end - 1;
-	return end;
-}
-
 /*
  * A tool outside the known families is named by its program name, in
  * lower case.  Prefer the part of the name the tool itself prints:
@@ -233,16 +222,14 @@ static void name_from_program(const char *program, const char *text,
 			base += start;
 			goto found;
 		}
-		cut = without_version_suffix(base + start, n - start);
+		cut = name_without_version(base + start, n - start, 0);
 		if (cut > 0 && text_has_word(text, len, base + start, cut)) {
 			base += start;
 			n = cut;
 			goto found;
 		}
 	}
-	cut = without_version_suffix(base, n);
-	if (cut > 0 && base[cut] == '-')
-		n = cut;
+	n = name_without_version(base, n, 1);
 found:
 	if (n >= size)
 		n = size - 1;
@@ -334,7 +321,7 @@ enum toolcap_error toolcap_identify(const char *text, size_t len,
 
 	/* A program named like a known family that does not word its
 	 * version like that family is not to be guessed at. */
-	expected = family && is_known_family(family) ? family
+	expected = family && toolcap_is_family(family) ? family
 		   : program ? toolcap_program_family(program) : NULL;
 	if (expected || !find_generic_version(text, len, &line, &tok)) {
 		quote_first_line(text, len, out);

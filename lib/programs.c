@@ -7,7 +7,6 @@
 
 #include "toolcap.h"
 #include "families.h"
-#include "chars.h"
 
 /* Program names (after any target prefix and version suffix) that are
  * installed for a family. */
@@ -56,16 +55,6 @@ static int name_is(const char *s, size_t n, const char *name)
 	return strlen(name) == n && memcmp(s, name, n) == 0;
 }
 
-/* The name without a "-12"/"-16.0" version suffix. */
-static size_t drop_version_suffix(const char *s, size_t n)
-{
-	size_t end = n;
-
-	while (end > 0 && (is_digit(s[end - 1]) || s[end - 1] == '.'))
-		end--;
-	return end > 1 && end < n && s[end - 1] == '-' ? end - 1 : n;
-}
-
 const char *toolcap_program_family(const char *program)
 {
 	size_t len, start, n, i;
@@ -78,7 +67,7 @@ const char *toolcap_program_family(const char *program)
 	for (start = 0; start < len; start++) {
 		if (start > 0 && base[start - 1] != '-')
 			continue;
-		n = drop_version_suffix(base + start, len - start);
+		n = name_without_version(base + start, len - start, 1);
 		for (i = 0; i < sizeof(program_families) /
 				sizeof(program_families[0]); i++)
 			if (name_is(base + start, n, program_families[i].name))

@@ -118,6 +118,17 @@ int find_version_token_outside_parens(const char *line, size_t len,
 	return 0;
 }
 
+size_t name_without_version(const char *name, size_t n, int dash_only)
+{
+	size_t end = n;
+
+	while (end > 0 && (is_digit(name[end - 1]) || name[end - 1] == '.'))
+		end--;
+	if (end > 1 && end < n && name[end - 1] == '-')
+		return end - 1;
+	return dash_only ? n : end;
+}
+
 size_t skip_blanks(const char *line, size_t len, size_t pos)
 {
 	while (pos < len && is_space(line[pos]))

@@ -29,6 +29,13 @@ int find_version_token(const char *line, size_t len, size_t from,
 int find_version_token_outside_parens(const char *line, size_t len,
 				      int need_dot, struct version_token *tok);
 
+/*
+ * The length of a program name without a version glued to its end:
+ * "gcc-12" and "clang-16.0" lose "-12" and "-16.0"; without dash_only,
+ * "python3" and "python3.11" also become "python".
+ */
+size_t name_without_version(const char *name, size_t n, int dash_only);
+
 /* Skip blanks from pos; return the new offset. */
 size_t skip_blanks(const char *line, size_t len, size_t pos);
 

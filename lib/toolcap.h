@@ -138,6 +138,13 @@ const char *const *toolcap_version_args(const char *program,
 					const char *family);
 
 /*
+ * toolcap_is_family - 1 when name is one of the family ids listed in
+ * struct toolcap_ident ("gcc", "ld.lld", "pahole", ...), 0 otherwise
+ * ("make", "gcc-12", NULL).
+ */
+int toolcap_is_family(const char *name);
+
+/*
  * toolcap_program_family - the family whose tools are usually installed
  * under this program name ("gcc-12" -> "gcc", "ld.lld" -> "ld.lld",
  * "x86_64-linux-gnu-as" -> "gas"), or NULL if the name says nothing.

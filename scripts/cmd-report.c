@@ -15,49 +15,49 @@
  * the tools scripts/min-tool-version.sh knows; the command each is run as. */
 static const struct report_tool {
 	const char *label;
-	const char *argv[3];
+	const char *program; /* run with its version flag, like version */
 } report_tools[] = {
-	{ "C compiler (CC)", { "gcc", NULL } },
-	{ "Clang/LLVM", { "clang", NULL } },
-	{ "Rust", { "rustc", NULL } },
-	{ "bindgen", { "bindgen", NULL } },
-	{ "GNU make", { "make", NULL } },
-	{ "bash", { "bash", NULL } },
-	{ "binutils (ld)", { "ld", NULL } },
-	{ "binutils (as)", { "as", NULL } },
-	{ "LLVM linker", { "ld.lld", NULL } },
-	{ "flex", { "flex", NULL } },
-	{ "bison", { "bison", NULL } },
-	{ "pahole", { "pahole", NULL } },
-	{ "util-linux", { "mount", NULL } },
-	{ "kmod", { "kmod", NULL } },
-	{ "e2fsprogs", { "e2fsck", NULL } },
-	{ "jfsutils", { "fsck.jfs", NULL } },
-	{ "reiserfsprogs", { "reiserfsck", NULL } },
-	{ "xfsprogs", { "xfs_db", NULL } },
-	{ "squashfs-tools", { "mksquashfs", NULL } },
-	{ "btrfs-progs", { "btrfs", NULL } },
-	{ "pcmciautils", { "pccardctl", NULL } },
-	{ "quota-tools", { "quota", NULL } },
-	{ "PPP", { "pppd", NULL } },
-	{ "nfs-utils", { "showmount", NULL } },
-	{ "procps", { "ps", NULL } },
-	{ "udev", { "udevadm", NULL } },
-	{ "grub", { "grub-install", NULL } },
-	{ "mcelog", { "mcelog", NULL } },
-	{ "iptables", { "iptables", NULL } },
-	{ "openssl", { "openssl", "version", NULL } },
-	{ "bc", { "bc", NULL } },
-	{ "Sphinx", { "sphinx-build", NULL } },
-	{ "cpio", { "cpio", NULL } },
-	{ "GNU tar", { "tar", NULL } },
-	{ "gtags", { "gtags", NULL } },
-	{ "mkimage", { "mkimage", NULL } },
-	{ "Python", { "python3", NULL } },
-	{ "perl", { "perl", NULL } },
-	{ "pkg-config", { "pkg-config", NULL } },
-	{ "dtc", { "dtc", NULL } },
-	{ "gawk", { "gawk", NULL } },
+	{ "C compiler (CC)", "gcc" },
+	{ "Clang/LLVM", "clang" },
+	{ "Rust", "rustc" },
+	{ "bindgen", "bindgen" },
+	{ "GNU make", "make" },
+	{ "bash", "bash" },
+	{ "binutils (ld)", "ld" },
+	{ "binutils (as)", "as" },
+	{ "LLVM linker", "ld.lld" },
+	{ "flex", "flex" },
+	{ "bison", "bison" },
+	{ "pahole", "pahole" },
+	{ "util-linux", "mount" },
+	{ "kmod", "kmod" },
+	{ "e2fsprogs", "e2fsck" },
+	{ "jfsutils", "fsck.jfs" },
+	{ "reiserfsprogs", "reiserfsck" },
+	{ "xfsprogs", "xfs_db" },
+	{ "squashfs-tools", "mksquashfs" },
+	{ "btrfs-progs", "btrfs" },
+	{ "pcmciautils", "pccardctl" },
+	{ "quota-tools", "quota" },
+	{ "PPP", "pppd" },
+	{ "nfs-utils", "showmount" },
+	{ "procps", "ps" },
+	{ "udev", "udevadm" },
+	{ "grub", "grub-install" },
+	{ "mcelog", "mcelog" },
+	{ "iptables", "iptables" },
+	{ "openssl", "openssl" },
+	{ "bc", "bc" },
+	{ "Sphinx", "sphinx-build" },
+	{ "cpio", "cpio" },
+	{ "GNU tar", "tar" },
+	{ "gtags", "gtags" },
+	{ "mkimage", "mkimage" },
+	{ "Python", "python3" },
+	{ "perl", "perl" },
+	{ "pkg-config", "pkg-config" },
+	{ "dtc", "dtc" },
+	{ "gawk", "gawk" },
 };
 #define REPORT_TOOLS (sizeof(report_tools) / sizeof(report_tools[0]))
 
@@ -72,25 +72,11 @@ static void probe_report_tool(const struct report_tool *tool,
 			      struct report_row *row)
 {
 	static char out[16384], err[16384];
+	char *command[] = { (char *)tool->program, NULL };
 	struct options opt = { 0 };
 	struct probe p = { 0 };
-	const char *explicit_args[3];
-	struct toolcap_run_result run;
-	int n;
 
-	if (tool->argv[1]) { /* "openssl version": the arguments are given */
-		for (n = 0; tool->argv[n]; n++)
-			explicit_args[n] = tool->argv[n];
-		explicit_args[n] = NULL;
-		row->error = toolcap_run(explicit_args, NULL, out, sizeof(out),
-					 err, sizeof(err), &run);
-		if (!row->error)
-			row->error = toolcap_identify(out, run.out_len,
-						      tool->argv[0], NULL,
-						      &row->ident);
-		return;
-	}
-	opt.command = (char **)tool->argv;
+	opt.command = command;
 	opt.command_len = 1;
 	probe_tool(&opt, &p, out, sizeof(out), err, sizeof(err));
 	row->error = p.error;
@@ -155,14 +141,14 @@ int cmd_report(const char *name, int argc, char **argv)
 		if (row->error) {
 			printf("%-18s %-16s %-14s %-12s %s (%s)\n",
 			       report_tools[i].label, "?", "?", "-",
-			       report_tools[i].argv[0],
+			       report_tools[i].program,
 			       toolcap_strerror(row->error));
 			continue;
 		}
 		toolcap_kernel_text(&row->ident, kernel, sizeof(kernel));
 		printf("%-18s %-16s %-14s %-12s %s\n", report_tools[i].label,
 		       row->ident.family, row->ident.version, kernel,
-		       report_tools[i].argv[0]);
+		       report_tools[i].program);
 	}
 	return EXIT_TRUE;
 }

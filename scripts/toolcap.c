@@ -103,7 +103,8 @@ static unsigned timeout_from_environment(void)
 	seconds = strtod(value, &end);
 	if (errno || *end || seconds <= 0 || seconds > 3600)
 		return 0;
-	return (unsigned)(seconds * 1000 + 0.5) ? (unsigned)(seconds * 1000 + 0.5) : 1;
+	/* At least 1 ms: 0 would mean "the default". */
+	return seconds * 1000 < 1 ? 1 : (unsigned)(seconds * 1000 + 0.5);
 }
 
 /* ccache gcc: the tool is gcc, ccache only runs it. */
@@ -123,17 +124,7 @@ static const char *program_of(char **command, int n)
 
 const char *family_option(const char *tool)
 {
-	static const char *const families[] = {
-		"gcc", "clang", "apple-clang", "icx", "icc", "tcc", "ld.bfd",
-		"ld.gold", "ld.lld", "ld.mold", "ld64", "gas", "llvm-as",
-		"pahole", "rustc", "bindgen", "cargo", NULL
-	};
-	size_t i;
-
-	for (i = 0; tool && families[i]; i++)
-		if (strcmp(tool, families[i]) == 0)
-			return tool;
-	return NULL;
+	return toolcap_is_family(tool) ? tool : NULL;
 }
 
 /* Run TOOL [ARG...] with its version flag and recognise what it says. */
