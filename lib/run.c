@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "path.h"
 #include "toolcap.h"
 
 extern char **environ;
@@ -34,104 +35,82 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Classify a candidate path as execvp would see it. */
-static enum toolcap_error check_executable(const char *path, int *err)
+/* Does entry ("NAME=VALUE") set the variable that name_eq ("NAME=") names? */
+static int sets(const char *entry, const char *name_eq)
 {
-	struct stat st;
-
-	if (stat(path, &st) != 0) {
-		*err = errno;
-		return errno == ENOENT || errno == ENOTDIR
-			       ? TOOLCAP_ERR_NOT_FOUND
-			       : TOOLCAP_ERR_NOT_EXECUTABLE;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		*err = EISDIR;
-		return TOOLCAP_ERR_NOT_EXECUTABLE;
-	}
-	if (!S_ISREG(st.st_mode) || access(path, X_OK) != 0) {
-		*err = EACCES;
-		return TOOLCAP_ERR_NOT_EXECUTABLE;
-	}
-	return TOOLCAP_OK;
+	return strncmp(entry, name_eq, strcspn(name_eq, "=") + 1) == 0;
 }
 
-/* Find name on PATH like execvp, but say why it is not there. */
-static enum toolcap_error resolve(const char *name, char *path, size_t size,
-				  int *err)
+/* Is environ's entry replaced by LC_ALL=C or by one of the additions? */
+static int replaced(const char *entry, const char *const *additions)
 {
-	const char *dirs = getenv("PATH"), *p, *end;
-	enum toolcap_error best = TOOLCAP_ERR_NOT_FOUND, e;
-	size_t dir_len, name_len = strlen(name);
-
-	*err = ENOENT;
-	if (!*name)
-		return TOOLCAP_ERR_NOT_FOUND;
-	if (strchr(name, '/')) {
-		if (name_len >= size) {
-			*err = ENAMETOOLONG;
-			return TOOLCAP_ERR_NOT_FOUND;
-		}
-		memcpy(path, name, name_len + 1);
-		return check_executable(path, err);
-	}
-	if (!dirs)
-		dirs = "/usr/local/bin:/usr/bin:/bin";
-	for (p = dirs;; p = end + 1) {
-		int this_err;
-
-		end = strchr(p, ':');
-		if (!end)
-			end = p + strlen(p);
-		dir_len = (size_t)(end - p);
-		if (dir_len == 0) { /* an empty entry means "." */
-			p = ".";
-			dir_len = 1;
-		}
-		if (dir_len + 1 + name_len < size) {
-			memcpy(path, p, dir_len);
-			path[dir_len] = '/';
-			memcpy(path + dir_len + 1, name, name_len + 1);
-			e = check_executable(path, &this_err);
-			if (e == TOOLCAP_OK)
-				return TOOLCAP_OK;
-			if (e == TOOLCAP_ERR_NOT_EXECUTABLE) {
-				best = e;
-				*err = this_err;
-			}
-		}
-		if (!*end)
-			return best;
-	}
+	if (sets(entry, "LC_ALL="))
+		return 1;
+	for (; additions && *additions; additions++)
+		if (sets(entry, *additions))
+			return 1;
+	return 0;
 }
 
-/* The environment with LC_ALL=C: tools translate their version lines. */
-static char **c_locale_environment(void)
+/* The environment with LC_ALL=C (tools translate their version lines)
+ * and the caller's additions. */
+static char **tool_environment(const char *const *additions)
 {
 	static char lc_all[] = "LC_ALL=C";
-	size_t n = 0, i, j = 0;
+	size_t n = 0, extra = 0, i, j = 0;
 	char **env;
 
 	while (environ && environ[n])
 		n++;
-	env = malloc((n + 2) * sizeof(*env));
+	while (additions && additions[extra])
+		extra++;
+	env = malloc((n + extra + 2) * sizeof(*env));
 	if (!env)
 		return NULL;
 	for (i = 0; i < n; i++)
-		if (strncmp(environ[i], "LC_ALL=", 7) != 0)
+		if (!replaced(environ[i], additions))
 			env[j++] = environ[i];
 	env[j++] = lc_all;
+	for (i = 0; i < extra; i++)
+		env[j++] = (char *)additions[i];
 	env[j] = NULL;
 	return env;
 }
 
+/*
+ * A pipe already holding all of input, its writing end closed, for the
+ * tool's stdin.  Filled before the tool starts, so we never block on it
+ * and a tool that does not read cannot hit us with SIGPIPE; input must
+ * therefore fit in the pipe (64 KiB on Linux).  -1 with errno on error.
+ */
+static int input_pipe(const char *input, size_t len)
+{
+	int fds[2];
+	ssize_t n = 0;
+
+	if (pipe2(fds, O_CLOEXEC) != 0)
+		return -1;
+	if (len && (fcntl(fds[1], F_SETFL, O_NONBLOCK) != 0 ||
+		    (n = write(fds[1], input, len)) != (ssize_t)len)) {
+		int e = n < 0 && errno != EAGAIN ? errno : E2BIG;
+
+		close(fds[0]);
+		close(fds[1]);
+		errno = e;
+		return -1;
+	}
+	close(fds[1]);
+	return fds[0];
+}
+
 static enum toolcap_error spawn(const char *path, const char *const argv[],
+				const char *const *additions, int in_fd,
 				int out_fd, int err_fd, pid_t *pid, int *err)
 {
 	posix_spawn_file_actions_t actions;
 	posix_spawnattr_t attr;
 	sigset_t none, defaults;
-	char **env = c_locale_environment();
+	char **env = tool_environment(additions);
 	int rc;
 
 	if (!env) {
@@ -139,7 +118,11 @@ static enum toolcap_error spawn(const char *path, const char *const argv[],
 		return TOOLCAP_ERR_SYSTEM;
 	}
 	posix_spawn_file_actions_init(&actions);
-	posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+	if (in_fd >= 0)
+		posix_spawn_file_actions_adddup2(&actions, in_fd, 0);
+	else
+		posix_spawn_file_actions_addopen(&actions, 0, "/dev/null",
+						 O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
 	posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
 	posix_spawnattr_init(&attr);
@@ -228,7 +211,8 @@ enum toolcap_error toolcap_run(const char *const argv[],
 {
 	struct stream streams[2];
 	char path[PATH_MAX];
-	int out_pipe[2], err_pipe[2], status = 0, timed_out = 0, exited = 0, i;
+	int out_pipe[2], err_pipe[2], in_fd = -1;
+	int status = 0, timed_out = 0, exited = 0, i;
 	unsigned timeout = TOOLCAP_DEFAULT_TIMEOUT_MS;
 	size_t cap = TOOLCAP_DEFAULT_OUTPUT_CAP;
 	enum toolcap_error e;
@@ -245,9 +229,17 @@ enum toolcap_error toolcap_run(const char *const argv[],
 	if (options && options->output_cap)
 		cap = options->output_cap;
 
-	e = resolve(argv[0], path, sizeof(path), &result->sys_errno);
+	e = find_program(argv[0], path, sizeof(path), &result->sys_errno);
 	if (e)
 		return e;
+	if (options && options->input) {
+		in_fd = input_pipe(options->input, options->input_len);
+		if (in_fd < 0) {
+			result->sys_errno = errno;
+			return errno == E2BIG ? TOOLCAP_ERR_USAGE
+					      : TOOLCAP_ERR_SYSTEM;
+		}
+	}
 	if (pipe2(out_pipe, O_CLOEXEC) != 0)
 		goto system_error;
 	if (pipe2(err_pipe, O_CLOEXEC) != 0) {
@@ -255,8 +247,10 @@ enum toolcap_error toolcap_run(const char *const argv[],
 		close(out_pipe[1]);
 		goto system_error;
 	}
-	e = spawn(path, argv, out_pipe[1], err_pipe[1], &pid,
-		  &result->sys_errno);
+	e = spawn(path, argv, options ? options->environment : NULL, in_fd,
+		  out_pipe[1], err_pipe[1], &pid, &result->sys_errno);
+	if (in_fd >= 0)
+		close(in_fd);
 	close(out_pipe[1]);
 	close(err_pipe[1]);
 	if (e) {
@@ -329,5 +323,7 @@ enum toolcap_error toolcap_run(const char *const argv[],
 
 system_error:
 	result->sys_errno = errno;
+	if (in_fd >= 0)
+		close(in_fd);
 	return TOOLCAP_ERR_SYSTEM;
 }

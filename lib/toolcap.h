@@ -188,6 +188,12 @@ enum toolcap_error toolcap_kernel_text(const struct toolcap_ident *id,
 struct toolcap_run_options {
 	unsigned timeout_ms;  /* 0: TOOLCAP_DEFAULT_TIMEOUT_MS            */
 	size_t output_cap;    /* per stream, 0: TOOLCAP_DEFAULT_OUTPUT_CAP */
+	/* What the tool reads on stdin; NULL: /dev/null. */
+	const char *input;
+	size_t input_len;
+	/* "NAME=VALUE" entries set in the tool's environment on top of
+	 * ours and LC_ALL=C, NULL-terminated; NULL: none. */
+	const char *const *environment;
 };
 
 struct toolcap_run_result {
@@ -203,8 +209,8 @@ struct toolcap_run_result {
  * toolcap_run - run argv[0] with argv, without a shell, and capture output.
  *
  * argv[0] is looked up on PATH unless it contains a '/'.  The tool runs
- * in a process group of its own with stdin from /dev/null and LC_ALL=C in
- * its environment; stdout goes to out (out_size bytes at most) and stderr
+ * in a process group of its own with stdin from /dev/null (or fed from
+ * options->input) and LC_ALL=C in its environment; stdout goes to out (out_size bytes at most) and stderr
  * to err.  When the time limit passes, or a stream passes the output cap,
  * the whole process group is killed with SIGKILL, so a grandchild holding
  * the pipes open cannot make us wait.  The group is also killed when the
@@ -221,6 +227,152 @@ enum toolcap_error toolcap_run(const char *const argv[],
 			       char *out, size_t out_size,
 			       char *err, size_t err_size,
 			       struct toolcap_run_result *result);
+
+/* ---------------------------------------------------------------------
+ * Capability probes: can this compiler, assembler or linker do X?
+ * ------------------------------------------------------------------- */
+
+/*
+ * The probes of the kernel's scripts/Kconfig.include and
+ * scripts/Makefile.compiler, run as the same command lines without a
+ * shell.  TOOL is the tool's words ($(CC) = "ccache gcc"), FLAGS the
+ * words the kernel puts before the probed ones ($(CLANG_FLAGS) in
+ * Kconfig, $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) in make), ARG... the
+ * probed arguments; both are split at blanks, as the shell splits them.
+ * TMP is a directory toolcap makes and removes.
+ *
+ *   CC_OPTION     TOOL -Werror FLAGS ARG... -c -x c /dev/null -o TMP/tmp.o
+ *   AS_OPTION     TOOL -Werror FLAGS ARG... -c -x assembler-with-cpp
+ *                      /dev/null -o TMP/tmp.o
+ *   AS_INSTR      printf "%b\n" INSTR |
+ *                 TOOL FLAGS ARG... -c -x assembler-with-cpp -o /dev/null -
+ *     make form:  TOOL -Werror FLAGS ARG... -c -x assembler-with-cpp
+ *                      -o TMP/tmp.o -
+ *   LD_OPTION     TOOL -v ARG...
+ *     make form:  TOOL FLAGS ARG... -v
+ *   RUSTC_OPTION  TOOL FLAGS ARG... --crate-type=rlib /dev/null
+ *                      --out-dir=TMP -o TMP/tmp.rlib
+ *     make form:  echo '#![allow(missing_docs)]#![feature(no_core)]#![no_core]' |
+ *                 RUSTC_BOOTSTRAP=1 TOOL --sysroot=/dev/null FLAGS ARG...
+ *                      --crate-type=rlib --out-dir=TMP --emit=obj=- -
+ * The answer is yes when the command exits 0.  Kconfig's as-instr gets
+ * INSTR in double quotes: pass it after the shell's quote removal.
+ */
+enum toolcap_probe_kind {
+	TOOLCAP_PROBE_CC_OPTION,
+	TOOLCAP_PROBE_AS_OPTION,
+	TOOLCAP_PROBE_AS_INSTR,
+	TOOLCAP_PROBE_LD_OPTION,
+	TOOLCAP_PROBE_RUSTC_OPTION
+};
+
+struct toolcap_probe {
+	enum toolcap_probe_kind kind;
+	int make_form;              /* 1: scripts/Makefile.compiler's form */
+	const char *tool;           /* "gcc", "ccache gcc", "ld.lld"       */
+	const char *flags;          /* may be NULL                         */
+	const char *instr;          /* AS_INSTR only                       */
+	const char *const *args;    /* nargs probed arguments              */
+	size_t nargs;
+};
+
+/* Limits on a probe, past which it is TOOLCAP_ERR_USAGE. */
+#define TOOLCAP_PROBE_MAX_WORDS 256
+#define TOOLCAP_PROBE_MAX_TEXT  8192
+
+/*
+ * toolcap_probe_name - "cc-option", "as-option", "as-instr", "ld-option",
+ * "rustc-option": the kernel's name of a probe kind.
+ */
+const char *toolcap_probe_name(enum toolcap_probe_kind kind);
+
+/*
+ * toolcap_probe_command - the command a probe runs, as one line a shell
+ * would read back the same ("gcc -Werror -mfoo -c -x c /dev/null -o
+ * /tmp/toolcap-XXXXXX/tmp.o"), the as-instr input shown as a printf.
+ * TOOLCAP_ERR_USAGE when it does not fit in buf.
+ */
+enum toolcap_error toolcap_probe_command(const struct toolcap_probe *probe,
+					 char *buf, size_t size);
+
+struct toolcap_probe_result {
+	int answer;                 /* 1 yes, 0 no                          */
+	int cached;                 /* 1 when the answer came from a cache  */
+	struct toolcap_run_result run; /* the tool's run, when not cached   */
+};
+
+struct toolcap_cache; /* below */
+
+/*
+ * toolcap_probe_run - run a probe, or take its answer from cache.
+ *
+ * cache may be NULL (no cache).  A cached answer is used only when the
+ * key matches in full: the probe's words, the identity (resolved path,
+ * device, inode, size, mtime and ctime in nanoseconds) of every program
+ * the command names and, for compilers, of the cc1 and as they run, of
+ * every existing file an argument names, and the environment variables
+ * that change what a compiler or linker does (PATH, GCC_EXEC_PREFIX,
+ * COMPILER_PATH, CPATH, LD_LIBRARY_PATH, RUSTC_BOOTSTRAP, ...).  A tool
+ * replaced in place therefore misses and is probed again.
+ *
+ * err, err_size: the tool's stderr, when it ran (may be NULL, 0).
+ * Returns TOOLCAP_OK with result->answer; or, when the tool could not
+ * give an answer, TOOLCAP_ERR_NOT_FOUND, _NOT_EXECUTABLE, _TIMED_OUT,
+ * _SIGNALED, _SYSTEM (nothing is cached then) or _USAGE.
+ */
+enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
+				     const struct toolcap_run_options *options,
+				     struct toolcap_cache *cache,
+				     char *err, size_t err_size,
+				     struct toolcap_probe_result *result);
+
+/* ---------------------------------------------------------------------
+ * The result cache
+ * ------------------------------------------------------------------- */
+
+enum toolcap_cache_state {
+	TOOLCAP_CACHE_ON,        /* answers are read and written           */
+	TOOLCAP_CACHE_OFF,       /* TOOLCAP_CACHE=off                      */
+	TOOLCAP_CACHE_REFUSED    /* the directory is unsafe or unusable;
+				  * why says so; probes run uncached       */
+};
+
+struct toolcap_cache {
+	enum toolcap_cache_state state;
+	char dir[4096];
+	char why[4096 + 256];
+};
+
+/*
+ * toolcap_cache_open - find, create (mode 0700) and check the cache
+ * directory.  setting is what TOOLCAP_CACHE holds: NULL or "" for
+ * ${XDG_CACHE_HOME:-$HOME/.cache}/toolcap, "off" for no cache, else the
+ * directory.  The directory is refused when it is a symlink, not a
+ * directory, not owned by the effective user, or writable by others.
+ * Always fills cache in; returns its state.
+ *
+ * Entries are written to a temporary file and renamed into place, so
+ * readers see a whole entry or none; an entry that is truncated, corrupt
+ * or for another key is ignored and rewritten.  Concurrent processes
+ * (make -j, two Kconfig runs) may share a directory.
+ */
+enum toolcap_cache_state toolcap_cache_open(struct toolcap_cache *cache,
+					    const char *setting);
+
+struct toolcap_cache_stats {
+	unsigned long entries;    /* answers stored                        */
+	unsigned long long bytes; /* their size                            */
+	unsigned long stray;      /* temporary files a killed writer left  */
+	unsigned long invalid;    /* files that are not entries            */
+};
+
+/* toolcap_cache_stats - count what the directory holds. */
+enum toolcap_error toolcap_cache_stats(const struct toolcap_cache *cache,
+				       struct toolcap_cache_stats *stats);
+
+/* toolcap_cache_clear - remove every entry and stray temporary file. */
+enum toolcap_error toolcap_cache_clear(const struct toolcap_cache *cache,
+				       unsigned long *removed);
 
 #ifdef __cplusplus
 }

@@ -45,6 +45,9 @@ int usage_error(const char *command, const char *what);
 int parse_options(const char *command, int argc, char **argv,
 		  struct options *opt);
 
+/* TOOLCAP_TIMEOUT in milliseconds, or 0 (the library's default). */
+unsigned timeout_from_environment(void);
+
 /* The family id named by --tool, or NULL if it names a program. */
 const char *family_option(const char *tool);
 
@@ -70,5 +73,12 @@ int cmd_is(const char *name, int argc, char **argv);
 int cmd_vercmp(const char *name, int argc, char **argv);
 int cmd_report(const char *name, int argc, char **argv);
 int cmd_check(const char *name, int argc, char **argv);
+int cmd_probe(const char *name, int argc, char **argv);
+int cmd_explain(const char *name, int argc, char **argv);
+int cmd_cache(const char *name, int argc, char **argv);
+
+/* The cache TOOLCAP_CACHE names, or NULL when it is off or refused (a
+ * refused directory gets one warning line on stderr). */
+struct toolcap_cache *open_cache(struct toolcap_cache *cache);
 
 #endif

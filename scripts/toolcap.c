@@ -91,7 +91,7 @@ int parse_options(const char *command, int argc, char **argv,
 /* ------------------------------------------------------------------ */
 /* Running and recognising                                             */
 
-static unsigned timeout_from_environment(void)
+unsigned timeout_from_environment(void)
 {
 	const char *value = getenv("TOOLCAP_TIMEOUT");
 	char *end;
@@ -135,7 +135,9 @@ void probe_tool(const struct options *opt, struct probe *p,
 	const char *program = program_of(opt->command, opt->command_len);
 	const char *family = family_option(opt->tool);
 	const char *const *flags;
-	struct toolcap_run_options run_options = { timeout_from_environment(), 0 };
+	struct toolcap_run_options run_options = {
+		.timeout_ms = timeout_from_environment()
+	};
 	int n = 0, i;
 
 	if (opt->program)
@@ -482,6 +484,46 @@ static const struct command {
 	  "Exit 0 all required tools met, 1 one too old, missing or of another\n"
 	  "family, 2 a malformed file or a tool whose version is not understood.\n"
 	  "Example: PAHOLE=pahole toolcap check --requirements=tools.req" },
+	{ "cc-option", cmd_probe, "cc-option [--cc=CC] [--flags=FLAGS] [--make] [--no-cache] [--] FLAG...",
+	  "True when the C compiler accepts FLAG...: runs, without a shell,\n"
+	  "  CC -Werror FLAGS FLAG... -c -x c /dev/null -o $TMP/tmp.o\n"
+	  "as the kernel's Kconfig.include and Makefile.compiler do.  CC and\n"
+	  "FLAGS come from $CC and $CLANG_FLAGS ($KBUILD_CPPFLAGS\n"
+	  "$KBUILD_CFLAGS with --make).  Answers are cached (TOOLCAP_CACHE).\n"
+	  "Exit 0 yes, 1 no, 2 the compiler is missing or broken.\n"
+	  "Example: toolcap cc-option -fno-stack-clash-protection" },
+	{ "as-instr", cmd_probe, "as-instr [--cc=CC] [--flags=FLAGS] [--make] [--no-cache] [--] INSTR [FLAG...]",
+	  "True when the assembler (through CC) accepts INSTR:\n"
+	  "  printf '%b\\n' INSTR | CC FLAGS FLAG... -c -x assembler-with-cpp -o /dev/null -\n"
+	  "(--make: CC -Werror ... -o $TMP/tmp.o -).  FLAGS: $CLANG_FLAGS.\n"
+	  "Example: toolcap as-instr 'endbr64'" },
+	{ "as-option", cmd_probe, "as-option [--cc=CC] [--flags=FLAGS] [--no-cache] [--] FLAG...",
+	  "Makefile.compiler's as-option: CC -Werror FLAGS FLAG... -c -x\n"
+	  "assembler-with-cpp /dev/null -o $TMP/tmp.o; FLAGS: $KBUILD_CPPFLAGS\n"
+	  "$KBUILD_AFLAGS.  Example: toolcap as-option -Wa,--gdwarf-5" },
+	{ "ld-option", cmd_probe, "ld-option [--ld=LD] [--flags=FLAGS] [--make] [--no-cache] [--] FLAG...",
+	  "True when the linker accepts FLAG...: LD -v FLAG... (--make:\n"
+	  "LD FLAGS FLAG... -v with FLAGS from $KBUILD_LDFLAGS).  LD: $LD.\n"
+	  "Example: toolcap ld-option --no-warn-rwx-segments" },
+	{ "rustc-option", cmd_probe, "rustc-option [--rustc=RUSTC] [--flags=FLAGS] [--make] [--no-cache] [--] FLAG...",
+	  "True when rustc accepts FLAG...: RUSTC FLAG... --crate-type=rlib\n"
+	  "/dev/null --out-dir=$TMP -o $TMP/tmp.rlib (--make: Makefile.compiler's\n"
+	  "no_core crate on stdin with RUSTC_BOOTSTRAP=1).  RUSTC: $RUSTC.\n"
+	  "Example: toolcap rustc-option -Zthreads=16" },
+	{ "cc-disable-warning", cmd_probe, "cc-disable-warning [--cc=CC] [--flags=FLAGS] [--no-cache] [--] WARNING",
+	  "Print -Wno-WARNING when CC knows -WWARNING (probed as cc-option\n"
+	  "with $KBUILD_CPPFLAGS $KBUILD_CFLAGS), nothing otherwise.\n"
+	  "Example: toolcap cc-disable-warning unused-but-set-variable" },
+	{ "explain", cmd_explain, "explain PROBE [OPTIONS] ARG...",
+	  "Run a probe uncached and show the exact command, its exit status,\n"
+	  "what the tool said and the answer: why can't I select this option?\n"
+	  "Example: toolcap explain cc-option -mfoo" },
+	{ "cache", cmd_cache, "cache stats|clear",
+	  "Show what the probe cache holds, or remove its entries.  The cache\n"
+	  "is $TOOLCAP_CACHE (default ${XDG_CACHE_HOME:-$HOME/.cache}/toolcap;\n"
+	  "off disables it).  A directory that is a symlink, not ours or\n"
+	  "writable by others is refused with a warning, and probes run\n"
+	  "uncached." },
 };
 
 static void print_usage(FILE *to)

@@ -16,6 +16,9 @@ test_name=$(basename "$0" .sh)
 TRASH=$TEST_DIRECTORY/trash/$test_name
 rm -rf "$TRASH"
 mkdir -p "$TRASH"
+# Probes cache their answers: never in the user's cache, never shared.
+TOOLCAP_CACHE=$TRASH/.toolcap-cache
+export TOOLCAP_CACHE
 
 test_failures=0
 
