@@ -24,7 +24,8 @@
  */
 #define MAX_TEXT (64u * 1024u)
 #define MAX_FILE_SIZE (16u * 1024u * 1024u)
-#define MAX_WORK (64ul * 1024u * 1024u) /* bytes copied + references made */
+#define MAX_WORK (64ul * 1024u * 1024u) /* bytes copied, references made */
+#define REFERENCE_WORK 64u /* a reference costs about as much as 64 bytes */
 #define MAX_CLAUSE_PARTS 16             /* conf's FUNCTION_MAX_ARGS */
 
 const char *const kconfig_probe_macros[] = {
@@ -444,11 +445,11 @@ static void eval_clause(struct scanner *s, const char *str, size_t len,
 		     NULL);
 		return;
 	}
-	if (s->work_left == 0) {
+	if (s->work_left < REFERENCE_WORK) {
 		fail(s, KCONFIG_SCAN_TOO_BIG, "too much expansion work", NULL);
 		return;
 	}
-	s->work_left--;
+	s->work_left -= REFERENCE_WORK;
 	n = parameter_number(str, len);
 	if (a && n > 0 && n <= a->argc) {
 		text_append_text(s, out, &a->argv[n - 1]);
@@ -753,9 +754,18 @@ static int scan_statement(struct scanner *s, struct cursor *c)
 	return help;
 }
 
-/* Help text runs while lines are blank or indented at least as deep as its
- * first line (tabs to multiples of 8), as in lexer.l's HELP state. */
-static int in_help_text(const struct cursor *c, unsigned *indent)
+/*
+ * Help text, as lexer.l's HELP state reads it: its first non-blank line is
+ * text whatever its indentation, and sets the indentation (tabs to multiples
+ * of 8); then it runs while lines are blank or at least that deep, and
+ * always ends at a line that starts in column 0.
+ */
+struct help_text {
+	int active, seen_text;
+	unsigned indent;
+};
+
+static int in_help_text(const struct cursor *c, struct help_text *h)
 {
 	unsigned columns = 0;
 	size_t i;
@@ -772,27 +782,27 @@ static int in_help_text(const struct cursor *c, unsigned *indent)
 	}
 	if (i == c->eol)
 		return 1;
-	if (columns == 0)
-		return 0;
-	if (*indent == 0)
-		*indent = columns;
-	return columns >= *indent;
+	if (!h->seen_text) {
+		h->seen_text = 1;
+		h->indent = columns;
+		return 1;
+	}
+	return columns > 0 && columns >= h->indent;
 }
 
 static void scan_text(struct scanner *s, const char *text, size_t len)
 {
 	struct cursor c = { text, len, 0, 0, 1 };
-	unsigned help_indent = 0;
-	int help = 0;
+	struct help_text help = { 0, 0, 0 };
 
 	c.eol = end_of_line(text, len, 0);
 	while (c.pos < len && !s->status) {
-		if (help && in_help_text(&c, &help_indent)) {
+		if (help.active && in_help_text(&c, &help)) {
 			next_line(&c);
 			continue;
 		}
-		help_indent = 0;
-		help = scan_statement(s, &c);
+		help.active = scan_statement(s, &c);
+		help.seen_text = 0;
 	}
 }
 
