@@ -83,3 +83,6 @@ if [ -n "${kernel_scripts:-}" ] && [ -x "$kernel_scripts/ld-version.sh" ]; then
 	row "linux-6.1 scripts/ld-version.sh ld" \
 		"$(median_us "$kernel_scripts/ld-version.sh" ld)" "$bare_ld"
 fi
+
+# Kconfig on a real tree: stock, cold, warm, floor.
+sh tests/bench/kconfig.sh

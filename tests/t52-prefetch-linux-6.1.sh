@@ -1,0 +1,96 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+#
+# The real Linux 6.1 tree with toolcap's probe macros (kconfig/
+# Kconfig.toolcap sourced after scripts/Kconfig.include): x86_64
+# olddefconfig writes the same .config, byte for byte, as the stock tree,
+# for gcc and for LLVM=1, cold (after toolcap prefetch) and warm; the
+# Kconfig run after prefetch runs no probe that prefetch could have run;
+# and a compiler upgraded in place is probed again.
+. "$(dirname "$0")/lib.sh"
+. "$TEST_DIRECTORY/kconfig/lib-kconfig.sh"
+
+if [ ! -x "$KCONFIG_CONF" ]; then
+	test_skip "Linux 6.1 with toolcap's probe macros" "no conf: install linux-kbuild-6.1"
+	test_done
+	exit
+fi
+if ! LINUX=$(linux_kconfig_tree 6.1); then
+	test_skip "Linux 6.1 with toolcap's probe macros" "no /usr/src/linux-source-6.1.tar.xz: install linux-source-6.1"
+	test_done
+	exit
+fi
+export LINUX
+cp "$LINUX/arch/x86/configs/x86_64_defconfig" "$TRASH/start.config"
+
+# A copy of the tree whose Kconfig.include ends by sourcing toolcap's.
+rm -rf "$TRASH/probes" && cp -a "$LINUX" "$TRASH/probes" &&
+cp "$TOP/kconfig/Kconfig.toolcap" "$TRASH/probes/scripts/" &&
+echo 'source "scripts/Kconfig.toolcap"' >>"$TRASH/probes/scripts/Kconfig.include"
+
+# olddefconfig TREE OUT TOOLCHAIN
+olddefconfig() {
+	mkdir -p "$2" && cp "$TRASH/start.config" "$2/.config" &&
+	linux_conf "$1" "$2" --olddefconfig "$3" >"$2/log" 2>&1
+}
+
+# prefetch TOOLCHAIN: what the Kconfig run will probe, with its tools.
+prefetch() {
+	case $1 in
+	llvm) set -- "$LLVM_CC" "$LLVM_LD" '--target=x86_64-linux-gnu -fintegrated-as -Werror=unknown-warning-option -Werror=ignored-optimization-argument' ;;
+	*) set -- gcc ld '' ;;
+	esac
+	env srctree="$TRASH/probes" SRCARCH=x86 ARCH=x86 CC="$1" LD="$2" \
+		CLANG_FLAGS="$3" RUSTC=rustc "$TOOLCAP" prefetch "$TRASH/probes/Kconfig"
+}
+
+LLVM_CC=clang LLVM_LD=ld.lld
+have clang-16 && have ld.lld-16 && LLVM_CC=clang-16 LLVM_LD=ld.lld-16
+export LLVM_CC LLVM_LD
+
+for tc in gcc llvm; do
+	if [ $tc = llvm ] && ! have "$LLVM_CC"; then
+		test_skip "LLVM=1 with toolcap's probe macros" "clang or ld.lld not installed"
+		continue
+	fi
+	PF_TC=$tc && export PF_TC
+	test_expect_success "$tc: the same .config as stock, cold after prefetch and warm" '
+		olddefconfig "$LINUX" stock $PF_TC &&
+		prefetch $PF_TC >prefetch.out &&
+		cat prefetch.out &&
+		grep -q "46 probe calls, 46 distinct: 46 probed, 0 left to Kconfig, 0 failed" prefetch.out &&
+		"$TOOLCAP" cache stats >before &&
+		olddefconfig "$TRASH/probes" cold $PF_TC &&
+		"$TOOLCAP" cache stats >after &&
+		olddefconfig "$TRASH/probes" warm $PF_TC &&
+		"$TOOLCAP" cache stats >warm-stats &&
+		cmp stock/.config cold/.config &&
+		cmp stock/.config warm/.config &&
+		diff before after | sed -n "s/^[<>] entries: //p" >entries &&
+		cat entries &&
+		test "$(sed -n 2p entries)" -le "$(($(sed -n 1p entries) + 1))" &&
+		cmp after warm-stats
+	'
+done
+
+# A wrapper compiler (a real gcc behind a script): rewriting it in place
+# gives it a new size and mtime, and the next run probes again.
+test_expect_success 'a compiler upgraded in place is probed again' '
+	mkdir -p bin &&
+	printf "#!/bin/sh\necho run >>\"%s/runs\"\nexec gcc \"\$@\"\n" "$PWD" >bin/cc &&
+	chmod +x bin/cc &&
+	LINUX_CC=$PWD/bin/cc && export LINUX_CC &&
+	olddefconfig "$TRASH/probes" first gcc &&
+	: >runs &&
+	olddefconfig "$TRASH/probes" second gcc &&
+	warm_runs=$(wc -l <runs) &&
+	printf "#!/bin/sh\n# upgraded\necho run >>\"%s/runs\"\nexec gcc \"\$@\"\n" "$PWD" >bin/cc &&
+	: >runs &&
+	olddefconfig "$TRASH/probes" third gcc &&
+	upgraded_runs=$(wc -l <runs) &&
+	echo "warm: $warm_runs compiler runs, after the upgrade: $upgraded_runs" &&
+	test "$upgraded_runs" -ge $((warm_runs + 37)) &&
+	cmp first/.config third/.config
+'
+
+test_done
