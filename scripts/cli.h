@@ -70,5 +70,6 @@ int cmd_is(const char *name, int argc, char **argv);
 int cmd_vercmp(const char *name, int argc, char **argv);
 int cmd_report(const char *name, int argc, char **argv);
 int cmd_check(const char *name, int argc, char **argv);
+int cmd_matrix(const char *name, int argc, char **argv);
 
 #endif
