@@ -210,8 +210,8 @@ static int report_engine_failure(const struct matrix_plan *plan,
 			continue;
 		matrix_engine_error(plan, i, why, sizeof(why));
 		if (o->timed_out)
-			fail("matrix: %s: still running after %u s with %s = %s %s, killed (--timeout): \"%s\"",
-			     plan->engine_name, plan->timeout_ms / 1000,
+			fail("matrix: %s: still running after %g s with %s = %s %s, killed (--timeout): \"%s\"",
+			     plan->engine_name, plan->timeout_ms / 1000.0,
 			     plan->variable, plan->tmpl->family,
 			     plan->versions[i].label, why);
 		else if (o->signal)
