@@ -42,7 +42,7 @@ lib/libtoolcap.so: lib/libtoolcap.so.$(SOVERSION)
 	ln -sf libtoolcap.so.$(SOVERSION) $@
 
 # Like the kernel's host programs: built where it is used.
-CLI_SRC := scripts/toolcap.c $(sort $(wildcard scripts/cmd-*.c))
+CLI_SRC := scripts/toolcap.c $(sort $(wildcard scripts/cmd-*.c scripts/matrix-*.c))
 scripts/toolcap: $(CLI_SRC) $(wildcard scripts/*.h) lib/libtoolcap.a lib/toolcap.h
 	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC) lib/libtoolcap.a
 

@@ -77,6 +77,7 @@ int cmd_probe(const char *name, int argc, char **argv);
 int cmd_explain(const char *name, int argc, char **argv);
 int cmd_cache(const char *name, int argc, char **argv);
 int cmd_prefetch(const char *name, int argc, char **argv);
+int cmd_matrix(const char *name, int argc, char **argv);
 
 /* The cache TOOLCAP_CACHE names, or NULL when it is off or refused (a
  * refused directory gets one warning line on stderr). */

@@ -532,6 +532,25 @@ static const struct command {
 	  "off disables it).  A directory that is a symlink, not ours or\n"
 	  "writable by others is refused with a warning, and probes run\n"
 	  "uncached." },
+	{ "matrix", cmd_matrix, "matrix [--engine=conf|kconfiglib|PATH] [--config=FILE] [--kconfig=FILE] [--json] [--expect=SPEC]... [--timeout=SECONDS] VAR=FAMILY VERSION...",
+	  "Which Kconfig symbols flip across a tool's versions?  For each VERSION\n"
+	  "(1.21; 1.22-git, a build from git; missing, no such program) runs the\n"
+	  "Kconfig engine's olddefconfig on KCONFIG (default Kconfig, else\n"
+	  "$srctree/Kconfig) from FILE (default: empty, all defaults), in a\n"
+	  "scratch directory, with VAR naming a stand-in that prints what that\n"
+	  "version of FAMILY prints for --version; versions run in parallel.\n"
+	  "Prints one row per symbol not the same in every .config (- : not in\n"
+	  "it), or with --json one document.  --engine: conf (Debian's\n"
+	  "linux-kbuild-6.1, else conf on PATH), kconfiglib (olddefconfig of\n"
+	  "python3-kconfiglib) or the PATH of a conf.  SPEC is SYMBOL=VALUE[@RANGE]:\n"
+	  "n also holds when the symbol is not in .config, - only then; RANGE is\n"
+	  "terms joined by commas, all holding: <V <=V >V >=V =V !=V, V, a version\n"
+	  "as written (1.22-git), git or missing.  --timeout bounds each engine\n"
+	  "run (default 120).  srctree and TOOLCAP, when unset, are set to here\n"
+	  "and to this toolcap.\n"
+	  "Exit 0, 1 when an expectation fails, 2 when the engine fails.\n"
+	  "Example: toolcap matrix --expect 'DEBUG_INFO_BTF=n@<1.22' \\\n"
+	  "           PAHOLE=pahole 1.16 1.21 1.22 1.22-git 1.24 missing" },
 };
 
 static void print_usage(FILE *to)
