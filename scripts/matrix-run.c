@@ -29,7 +29,7 @@
 static int python_has_kconfiglib(const char *python)
 {
 	const char *argv[] = { python, "-c", "import kconfiglib", NULL };
-	struct toolcap_run_options options = { 10000, 0 };
+	struct toolcap_run_options options = { .timeout_ms = 10000 };
 	struct toolcap_run_result result;
 	char out[256], err[256];
 
