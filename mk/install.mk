@@ -58,6 +58,10 @@ install: all
 		's|$${t:-toolcap}|$${t:-$(BINDIR)/toolcap}|' \
 		kconfig/Kconfig.toolcap \
 		>$(DESTDIR)$(TOOLCAPDIR)/kconfig/Kconfig.toolcap)
+	@# Makefile.toolcap likewise runs the installed binary by default.
+	sed 's|^TOOLCAP ?= toolcap$$|TOOLCAP ?= $(BINDIR)/toolcap|' \
+		scripts/Makefile.toolcap \
+		>$(DESTDIR)$(TOOLCAPDIR)/scripts/Makefile.toolcap
 	@# The wrappers look for a toolcap beside themselves: point it at
 	@# BINDIR, relatively when coreutils can say how, so that a DESTDIR
 	@# tree works before it is moved into place.

@@ -114,6 +114,16 @@ else
 test_skip 'an installed Kconfig.toolcap finds the installed toolcap off PATH' 'needs linux-kbuild-6.1 (conf) and kconfig/Kconfig.toolcap'
 fi
 
+test_expect_success 'an installed Makefile.toolcap runs the installed toolcap off PATH' '
+	make -s -C "$TOP" install PREFIX="$TRASH/prefix" >log 2>&1 &&
+	printf "%s\n" "include $TRASH/prefix/share/toolcap/scripts/Makefile.toolcap" \
+		"\$(info \$(call cc-option,-fno-stack-protector,no) \$(call cc-option,-mnot-an-option,no))" \
+		"all: ;" >probe.mk &&
+	env -i PATH=/usr/bin:/bin CC=gcc make -s -f probe.mk >out &&
+	echo "-fno-stack-protector no" >expected &&
+	test_cmp expected out
+'
+
 test_expect_success 'make uninstall leaves no file behind' '
 	make -s -C "$TOP" uninstall DESTDIR="$stage" PREFIX=/usr >log 2>&1 &&
 	find "$stage" ! -type d >left &&
