@@ -174,21 +174,27 @@ static void ask_driver(const struct probe_command *cmd, size_t driver_words,
 	const char *argv[TOOLCAP_PROBE_MAX_WORDS + 16];
 	struct toolcap_run_options run = { 0 };
 	struct toolcap_run_result result;
-	char err[256];
+	/* All of stderr must fit: a tool stopped at the cap gives no answer. */
+	size_t err_size = TOOLCAP_DEFAULT_OUTPUT_CAP;
+	char *err = malloc(err_size);
 	size_t i;
 
 	value[0] = '\0';
+	if (!err)
+		return;
 	for (i = 0; i < driver_words; i++)
 		argv[i] = cmd->argv[i];
 	argv[i++] = question;
 	argv[i] = NULL;
 	if (options)
 		run.timeout_ms = options->timeout_ms;
-	if (toolcap_run(argv, &run, value, size - 1, err, sizeof(err),
+	if (toolcap_run(argv, &run, value, size - 1, err, err_size,
 			&result) != TOOLCAP_OK || result.exit_status != 0) {
 		value[0] = '\0';
+		free(err);
 		return;
 	}
+	free(err);
 	value[result.out_len] = '\0';
 	value[strcspn(value, "\n")] = '\0';
 }

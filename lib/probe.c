@@ -86,6 +86,29 @@ static enum toolcap_error run_command(const struct probe_command *cmd,
 	return e;
 }
 
+/*
+ * The answer is stored only under the key of the tools that gave it: a
+ * compiler replaced while it ran (a package upgrade in the middle of a
+ * build) must not file its answer under the old compiler's key.
+ */
+static int key_unchanged(const struct toolcap_probe *probe,
+			 const struct toolcap_run_options *options,
+			 struct toolcap_cache *cache, const struct key_text *key)
+{
+	struct probe_command *cmd = malloc(sizeof(*cmd));
+	struct key_text now = { 0 };
+	int same = 0;
+
+	if (cmd && probe_command_build(probe, PROBE_TMP_PLACEHOLDER, cmd) ==
+			   TOOLCAP_OK &&
+	    probe_key(probe, cmd, options, cache, &now) == TOOLCAP_OK)
+		same = now.len == key->len &&
+		       memcmp(now.text, key->text, key->len) == 0;
+	key_free(&now);
+	free(cmd);
+	return same;
+}
+
 enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 				     const struct toolcap_run_options *options,
 				     struct toolcap_cache *cache,
@@ -139,7 +162,7 @@ enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 		remove_scratch(scratch);
 	if (e == TOOLCAP_OK) {
 		result->answer = result->run.exit_status == 0;
-		if (use_cache)
+		if (use_cache && key_unchanged(probe, options, cache, &key))
 			cache_store(cache, key.text, key.len,
 				    result->answer ? "yes" : "no");
 	}
