@@ -68,5 +68,7 @@ clean:
 
 # install and uninstall (GNU conventions: PREFIX, DESTDIR, BINDIR, ...)
 -include mk/install.mk
+# make fuzz: libFuzzer targets under ASan+UBSan (FUZZ_TIME seconds each)
+-include mk/fuzz.mk
 
 .PHONY: all demo check bench clean
