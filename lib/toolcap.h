@@ -72,8 +72,9 @@ const char *toolcap_strerror(enum toolcap_error error);
  *     zero, words alphabetically (alpha < beta < pre < rc), except the
  *     post-release words "post", "patch", "pl", "p", "errata" and a single
  *     letter glued to a number ("1.0a"), which sort after the release but
- *     before the next number:
- *         "1.0-rc1" < "1.0" < "1.0a" = "1.0.a" < "1.0.post1" < "1.0.1"
+ *     before the next number; a letter set apart ("1.0.a") is a word, as
+ *     "a" for alpha is:
+ *         "1.0.a" < "1.0-rc1" < "1.0" < "1.0a" < "1.0.post1" < "1.0.1"
  *         "18.0.0git" < "18.0.0"
  * Letters compare without regard to case.  NULL sorts before everything.
  */
