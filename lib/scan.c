@@ -6,6 +6,7 @@
  * stops before a build date glued on as a component, as binutils
  * snapshots do ("2.37.20211103" is 2.37 built on 2021-11-03).
  */
+#include "toolcap.h"
 #include "scan.h"
 #include "chars.h"
 
@@ -79,6 +80,10 @@ int version_token_at(const char *line, size_t len, size_t pos,
 		tok->dots++;
 		tok->release_len = p - pos;
 	}
+	/* A release longer than toolcap_ident can hold is no version we
+	 * can answer with: a prefix of it would be a wrong one. */
+	if (tok->release_len > TOOLCAP_VERSION_MAX - 1)
+		return 0;
 	tok->end = glued_end(line, len, pos + tok->release_len);
 	return 1;
 }

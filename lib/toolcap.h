@@ -94,7 +94,8 @@ struct toolcap_ident {
 	 * "2.20.51.0.2" for RHEL's "2.20.51.0.2-5.43.el6 20100205". */
 	char version[TOOLCAP_VERSION_MAX];
 	/* What was glued to the release and is not part of it: "-14",
-	 * "git", "-nightly", "-5-g8b3f1a2", ".20211103"; often "". */
+	 * "git", "-nightly", "-5-g8b3f1a2", ".20211103"; often "".  Cut
+	 * at TOOLCAP_VERSION_MAX-1; a release that long is not read. */
 	char suffix[TOOLCAP_VERSION_MAX];
 	/* The line the version was read from, cut at TOOLCAP_LINE_MAX-1. */
 	char line[TOOLCAP_LINE_MAX];

@@ -3,6 +3,7 @@
  * toolcap_identify() on inputs the fuzzers of tests/fuzz/ found wrong,
  * kept here so that make check holds what they taught us.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "toolcap.h"
@@ -44,6 +45,29 @@ static void program_without_file_name(void)
 	      "program \"/usr/bin/\": family \"%s\", as with none", id.family);
 }
 
+/* A release of 63 characters fits toolcap_ident; one of 64 was cut to a
+ * wrong version ending in '.', and is now no version at all. */
+static void release_too_long(void)
+{
+	char line[128], want[TOOLCAP_VERSION_MAX];
+	struct toolcap_ident id;
+	enum toolcap_error e;
+
+	memset(want, '2', sizeof(want));
+	want[0] = '1';
+	want[1] = '.';
+	want[TOOLCAP_VERSION_MAX - 1] = '\0';
+	snprintf(line, sizeof(line), "gcc (GCC) %s 20210514\n", want);
+	e = identify(line, NULL, NULL, &id);
+	CHECK(e == TOOLCAP_OK && strcmp(id.version, want) == 0,
+	      "a release of %d characters is read whole", TOOLCAP_VERSION_MAX - 1);
+	snprintf(line, sizeof(line), "gcc (GCC) %s2 20210514\n", want);
+	e = identify(line, NULL, NULL, &id);
+	CHECK(e == TOOLCAP_ERR_UNRECOGNISED,
+	      "a release of %d characters is not cut to a wrong one (got %s \"%s\")",
+	      TOOLCAP_VERSION_MAX, toolcap_strerror(e), id.version);
+}
+
 /*
  * A line no rule recognises, whose first word is a family id or one of a
  * family's programs, is not that family: known_family would be 0 for a
@@ -63,6 +87,7 @@ int main(void)
 {
 	family_from_program_is_printable();
 	program_without_file_name();
+	release_too_long();
 	name_is_no_family_guess("clang vepc (ICC) 12.1.5 20120612");
 	name_is_no_family_guess("gcc 1.2");
 	name_is_no_family_guess("ld 1.2");
