@@ -25,7 +25,7 @@ within() {
 	timeout -k 1 $((limit + 10)) "$@"
 	status=$?
 	elapsed=$(($(date +%s) - start))
-	echo "took ${elapsed}s, limit ${limit}s" >>timing
+	echo "took ${elapsed}s, limit ${limit}s" >timing
 	test "$elapsed" -le "$limit" || return 125
 	return "$status"
 }
@@ -52,6 +52,10 @@ hundred_mb='dd if=/dev/zero bs=1048576 count=100 2>/dev/null | tr "\\000" x'
 tool big "echo \"GNU ld (GNU Binutils) 2.40\"; $hundred_mb"
 tool big-stderr "echo \"GNU ld (GNU Binutils) 2.40\"; $hundred_mb >&2"
 tool big-line "$hundred_mb; echo \" GNU ld (GNU Binutils) 2.40\""
+# 64 KiB, the cap, of what once made reading the output quadratic.
+tool tokens 'yes -- -1 | tr -d "\n"'
+tool parens 'yes "(" | tr -d "\n"'
+tool groups 'yes "(GNU Binutils" | tr -d "\n"'
 tool junk 'printf "\001\002\377\000\376 junk\000\n\033[31m"'
 tool stderr-only 'echo "GNU ld (GNU Binutils) 2.40" >&2'
 tool exit-one 'echo "GNU ld (GNU Binutils) 2.40"; exit 1'
@@ -96,6 +100,14 @@ test_expect_success '100 MB on stderr does not hide the version on stdout' '
 test_expect_success '100 MB on one line: exit 2, and the quote is short' '
 	expect_error 2 "printed no version we recognise" version "$bin/big-line" &&
 	test "$(wc -c <err)" -lt 400
+'
+
+# Reading 64 KiB of "-1-1-1..." took 5 s of CPU, "((((..." 2 s.
+test_expect_success 'output made to be slow to read is read in linear time' '
+	for t in tokens parens groups; do
+		expect_error 2 "printed no version we recognise" version "$bin/$t" ||
+		return 1
+	done
 '
 
 test_expect_success 'binary junk and NUL bytes: exit 2, quoted printable' '
