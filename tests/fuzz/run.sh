@@ -20,8 +20,8 @@ for target in "$@"; do
 	rm -rf "$seeds"
 	mkdir -p "$corpus"
 	sh "$here/seeds.sh" "$target" "$seeds" || exit 2
-	# -max_len: the longest real outputs (gcc -v) are a few KiB.
-	"$dir/bin/$target" -max_total_time="$seconds" -max_len=16384 \
+	# -max_len: as much as toolcap reads of a tool (the 64 KiB cap).
+	"$dir/bin/$target" -max_total_time="$seconds" -max_len=65536 \
 		-timeout=10 -print_final_stats=1 \
 		-artifact_prefix="$dir/findings/$target-" \
 		"$corpus" "$seeds" >"$log" 2>&1
