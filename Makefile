@@ -57,6 +57,13 @@ demo: all
 check: all $(UNIT_BIN)
 	@sh tests/run.sh
 
+# The CLI tests again with every toolcap under valgrind's memcheck
+# (tests/valgrind.sh); t0100, ~800 runs of a second each, on request:
+#   make check-valgrind VALGRIND_TESTS="t0100-samples.sh"
+VALGRIND_TESTS ?= t0200-cli.sh t0300-hostile.sh t60-check.sh
+check-valgrind: all
+	@sh tests/valgrind.sh $(VALGRIND_TESTS)
+
 bench: all
 	@sh tests/bench/run.sh
 
@@ -68,5 +75,7 @@ clean:
 
 # install and uninstall (GNU conventions: PREFIX, DESTDIR, BINDIR, ...)
 -include mk/install.mk
+# make fuzz: libFuzzer targets under ASan+UBSan (FUZZ_TIME seconds each)
+-include mk/fuzz.mk
 
-.PHONY: all demo check bench clean
+.PHONY: all demo check check-valgrind bench clean

@@ -231,11 +231,11 @@ static void name_from_program(const char *program, const char *text,
 	}
 	n = name_without_version(base, n, 1);
 found:
-	if (n >= size)
-		n = size - 1;
-	for (start = 0; start < n; start++)
-		family[start] = to_lower(base[start]);
-	family[n] = '\0';
+	/* A file name may hold any byte; the family is printable, as all
+	 * we return is. */
+	copy_printable(family, size, base, n);
+	for (start = 0; family[start]; start++)
+		family[start] = to_lower(family[start]);
 }
 
 /*
@@ -297,6 +297,15 @@ static void quote_first_line(const char *text, size_t len,
 		}
 }
 
+/* Nothing found: an empty answer, but the line to quote in a message. */
+static enum toolcap_error unrecognised(const char *text, size_t len,
+				       struct toolcap_ident *out)
+{
+	memset(out, 0, sizeof(*out));
+	quote_first_line(text, len, out);
+	return TOOLCAP_ERR_UNRECOGNISED;
+}
+
 enum toolcap_error toolcap_identify(const char *text, size_t len,
 				    const char *program, const char *family,
 				    struct toolcap_ident *out)
@@ -323,18 +332,25 @@ enum toolcap_error toolcap_identify(const char *text, size_t len,
 	 * version like that family is not to be guessed at. */
 	expected = family && toolcap_is_family(family) ? family
 		   : program ? toolcap_program_family(program) : NULL;
-	if (expected || !find_generic_version(text, len, &line, &tok)) {
-		quote_first_line(text, len, out);
-		return TOOLCAP_ERR_UNRECOGNISED;
-	}
+	if (expected || !find_generic_version(text, len, &line, &tok))
+		return unrecognised(text, len, out);
 	if (program)
 		name_from_program(program, text, len, out->family,
 				  sizeof(out->family));
-	else if (family)
+	/* A path with no file name ("/usr/bin/") names nothing. */
+	if (!out->family[0] && family)
 		copy_printable(out->family, sizeof(out->family), family,
 			       strlen(family));
-	else if (!name_from_line(&line, &tok, out->family, sizeof(out->family)))
-		return TOOLCAP_ERR_UNRECOGNISED;
+	/* No rule knew the line, so a name read there as one of a family's
+	 * programs ("ld 1.2") is a guess, like a program named so above. */
+	if (!out->family[0] &&
+	    (!name_from_line(&line, &tok, out->family, sizeof(out->family)) ||
+	     toolcap_program_family(out->family)))
+		return unrecognised(text, len, out);
+	/* A family id from a name ("gcc 1.2") would claim the family's own
+	 * wording, and say known_family 0 beside it. */
+	if (toolcap_is_family(out->family))
+		return unrecognised(text, len, out);
 	fill_version(out, &line, &tok);
 	out->known_family = 0;
 	if (family && strcmp(out->family, family))

@@ -6,6 +6,7 @@
  * stops before a build date glued on as a component, as binutils
  * snapshots do ("2.37.20211103" is 2.37 built on 2021-11-03).
  */
+#include "toolcap.h"
 #include "scan.h"
 #include "chars.h"
 
@@ -52,8 +53,13 @@ static size_t glued_end(const char *line, size_t len, size_t pos)
 	return pos;
 }
 
-int version_token_at(const char *line, size_t len, size_t pos,
-		     struct version_token *tok)
+/*
+ * The release of the token at pos, without what is glued to it: the
+ * scans below reject most tokens on their release alone, and finding the
+ * glued end of each would make a line like "-1-1-1..." quadratic.
+ */
+static int release_at(const char *line, size_t len, size_t pos,
+		      struct version_token *tok)
 {
 	size_t p, component;
 
@@ -79,7 +85,28 @@ int version_token_at(const char *line, size_t len, size_t pos,
 		tok->dots++;
 		tok->release_len = p - pos;
 	}
-	tok->end = glued_end(line, len, pos + tok->release_len);
+	/* A release longer than toolcap_ident can hold is no version we
+	 * can answer with: a prefix of it would be a wrong one. */
+	return tok->release_len <= TOOLCAP_VERSION_MAX - 1;
+}
+
+int version_token_at(const char *line, size_t len, size_t pos,
+		     struct version_token *tok)
+{
+	if (!release_at(line, len, pos, tok))
+		return 0;
+	tok->end = glued_end(line, len, tok->start + tok->release_len);
+	return 1;
+}
+
+/* A token at pos, with a dot if need_dot; its glued end only then. */
+static int token_found(const char *line, size_t len, size_t pos,
+		       int need_dot, struct version_token *tok)
+{
+	if (!starts_token(line, pos) || !release_at(line, len, pos, tok) ||
+	    (need_dot && tok->dots == 0))
+		return 0;
+	tok->end = glued_end(line, len, tok->start + tok->release_len);
 	return 1;
 }
 
@@ -88,13 +115,9 @@ int find_version_token(const char *line, size_t len, size_t from,
 {
 	size_t pos;
 
-	for (pos = from; pos < len; pos++) {
-		if (!starts_token(line, pos))
-			continue;
-		if (version_token_at(line, len, pos, tok) &&
-		    (!need_dot || tok->dots > 0))
+	for (pos = from; pos < len; pos++)
+		if (token_found(line, len, pos, need_dot, tok))
 			return 1;
-	}
 	return 0;
 }
 
@@ -109,9 +132,7 @@ int find_version_token_outside_parens(const char *line, size_t len,
 			pos = next;
 			continue;
 		}
-		if (starts_token(line, pos) &&
-		    version_token_at(line, len, pos, tok) &&
-		    (!need_dot || tok->dots > 0))
+		if (token_found(line, len, pos, need_dot, tok))
 			return 1;
 		pos++;
 	}
@@ -139,11 +160,14 @@ size_t skip_blanks(const char *line, size_t len, size_t pos)
 size_t skip_paren_group(const char *line, size_t len, size_t pos)
 {
 	int depth = 0;
-	size_t p;
+	size_t p, end;
 
 	if (pos >= len || line[pos] != '(')
 		return pos;
-	for (p = pos; p < len; p++) {
+	/* Real groups are a vendor's words or a git URL and hash; bounding
+	 * them keeps a line of "((((..." from taking quadratic time. */
+	end = len - pos > PAREN_GROUP_MAX ? pos + PAREN_GROUP_MAX : len;
+	for (p = pos; p < end; p++) {
 		if (line[p] == '(')
 			depth++;
 		else if (line[p] == ')' && --depth == 0)

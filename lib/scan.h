@@ -39,7 +39,9 @@ size_t name_without_version(const char *name, size_t n, int dash_only);
 /* Skip blanks from pos; return the new offset. */
 size_t skip_blanks(const char *line, size_t len, size_t pos);
 
-/* Skip a "(...)" group with nesting at pos, if there is one. */
+/* Skip a "(...)" group with nesting at pos, if there is one, and at most
+ * PAREN_GROUP_MAX bytes long. */
+#define PAREN_GROUP_MAX 512
 size_t skip_paren_group(const char *line, size_t len, size_t pos);
 
 /* Does a word equal to word (case-insensitive) start at pos? */

@@ -72,8 +72,9 @@ const char *toolcap_strerror(enum toolcap_error error);
  *     zero, words alphabetically (alpha < beta < pre < rc), except the
  *     post-release words "post", "patch", "pl", "p", "errata" and a single
  *     letter glued to a number ("1.0a"), which sort after the release but
- *     before the next number:
- *         "1.0-rc1" < "1.0" < "1.0a" = "1.0.a" < "1.0.post1" < "1.0.1"
+ *     before the next number; a letter set apart ("1.0.a") is a word, as
+ *     "a" for alpha is:
+ *         "1.0.a" < "1.0-rc1" < "1.0" < "1.0a" < "1.0.post1" < "1.0.1"
  *         "18.0.0git" < "18.0.0"
  * Letters compare without regard to case.  NULL sorts before everything.
  */
@@ -93,7 +94,8 @@ struct toolcap_ident {
 	 * "2.20.51.0.2" for RHEL's "2.20.51.0.2-5.43.el6 20100205". */
 	char version[TOOLCAP_VERSION_MAX];
 	/* What was glued to the release and is not part of it: "-14",
-	 * "git", "-nightly", "-5-g8b3f1a2", ".20211103"; often "". */
+	 * "git", "-nightly", "-5-g8b3f1a2", ".20211103"; often "".  Cut
+	 * at TOOLCAP_VERSION_MAX-1; a release that long is not read. */
 	char suffix[TOOLCAP_VERSION_MAX];
 	/* The line the version was read from, cut at TOOLCAP_LINE_MAX-1. */
 	char line[TOOLCAP_LINE_MAX];

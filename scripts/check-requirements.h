@@ -8,6 +8,8 @@
 #ifndef TOOLCAP_CHECK_REQUIREMENTS_H
 #define TOOLCAP_CHECK_REQUIREMENTS_H
 
+#include <stdio.h>
+
 #include "cli.h"
 
 #define REQUIREMENT_NAME_MAX     48
@@ -37,6 +39,11 @@ struct requirement_list {
  * and quoting the line.
  */
 int read_requirements_file(const char *path, struct requirement_list *list);
+
+/* The same, from an open stream that messages call source (the file
+ * reader's body; tests/fuzz/fuzz-requirements.c reads memory through it). */
+int read_requirements_stream(FILE *f, const char *source,
+			     struct requirement_list *list);
 
 /* Append the kernel's minimal requirements (scripts/min-tool-version.sh,
  * Documentation/process/changes.rst), for $SRCARCH/$ARCH of the

@@ -290,37 +290,81 @@ static int parse_line(const char *source, unsigned number, const char *text,
 	return add_requirement(list, &r);
 }
 
+/* How reading one line of a file ended. */
+enum line_status { LINE_READ, LINE_END, LINE_TOO_LONG, LINE_NUL };
+
+/*
+ * One line of f into line (size bytes), without its newline.  Byte by
+ * byte rather than fgets(), which cannot tell a NUL byte in a line from
+ * the end of a short one: a binary file given by mistake must be named as
+ * such, not as a line too long.
+ */
+static enum line_status read_line(FILE *f, char *line, size_t size,
+				  size_t *len)
+{
+	size_t n = 0;
+	int c;
+
+	while ((c = getc(f)) != EOF && c != '\n') {
+		if (c == '\0')
+			return LINE_NUL;
+		if (n + 1 >= size) {
+			line[n] = '\0';
+			return LINE_TOO_LONG;
+		}
+		line[n++] = (char)c;
+	}
+	if (c == EOF && n == 0)
+		return LINE_END;
+	line[n] = '\0';
+	*len = n;
+	return LINE_READ;
+}
+
+int read_requirements_stream(FILE *f, const char *source,
+			     struct requirement_list *list)
+{
+	/* One more byte than a line may have, for a '\r' before '\n'. */
+	char line[REQUIREMENT_LINE_MAX + 1];
+	enum line_status how;
+	unsigned number = 0;
+	size_t len = 0;
+	int status = 0;
+
+	while (!status &&
+	       (how = read_line(f, line, sizeof(line), &len)) != LINE_END) {
+		number++;
+		if (how == LINE_READ && len && line[len - 1] == '\r')
+			line[--len] = '\0';
+		if (how == LINE_TOO_LONG || len >= REQUIREMENT_LINE_MAX) {
+			fail("check: %s:%u: line longer than %d bytes: \"%.40s...\"",
+			     source, number, REQUIREMENT_LINE_MAX - 1, line);
+			return EXIT_ERROR;
+		}
+		if (how == LINE_NUL) {
+			fail("check: %s:%u: a NUL byte: not a text file", source,
+			     number);
+			return EXIT_ERROR;
+		}
+		status = parse_line(source, number, line, list);
+	}
+	if (!status && ferror(f)) {
+		fail("check: error reading requirements file: \"%s\"", source);
+		status = EXIT_ERROR;
+	}
+	return status;
+}
+
 int read_requirements_file(const char *path, struct requirement_list *list)
 {
-	char line[REQUIREMENT_LINE_MAX + 1];
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	unsigned number = 0;
-	int status = 0;
+	int status;
 
 	if (!f) {
 		fail("check: cannot read requirements file: \"%s\"", path);
 		return EXIT_ERROR;
 	}
-	while (!status && fgets(line, sizeof(line), f)) {
-		size_t len = strlen(line);
-
-		number++;
-		if (len && line[len - 1] == '\n')
-			line[--len] = '\0';
-		else if (!feof(f)) {
-			fail("check: %s:%u: line longer than %d bytes: \"%.40s...\"",
-			     path, number, REQUIREMENT_LINE_MAX - 1, line);
-			status = EXIT_ERROR;
-			break;
-		}
-		if (len && line[len - 1] == '\r')
-			line[--len] = '\0';
-		status = parse_line(path, number, line, list);
-	}
-	if (!status && ferror(f)) {
-		fail("check: error reading requirements file: \"%s\"", path);
-		status = EXIT_ERROR;
-	}
+	status = read_requirements_stream(f, path, list);
 	if (f != stdin)
 		fclose(f);
 	return status;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 #
-# Run every tests/t*.sh and count.  The last line is
+# Run every tests/t*.sh (or the ones named: run.sh t0200-cli.sh ...) and
+# count.  The last line is
 # "N passed, N failed, N skipped"; the exit status is non-zero if any test
 # failed, and under CI=true a skipped test counts as a failure.
 cd "$(dirname "$0")" || exit 2
@@ -11,7 +12,8 @@ report=$(mktemp)
 skips=$(mktemp)
 trap 'rm -f "$report" "$skips"' EXIT
 
-for t in t[0-9]*.sh; do
+[ $# -gt 0 ] || set -- t[0-9]*.sh
+for t in "$@"; do
 	sh "$t" >"$report" 2>&1
 	status=$?
 	cat "$report"

@@ -166,6 +166,20 @@ test_expect_success 'an unreadable file or an unknown name is an error' '
 	test "$code" = 2
 '
 
+# fgets() once read a NUL byte as the end of a line with no newline, and
+# called the line too long; the 1023-byte limit holds with CRLF too.
+test_expect_success 'a NUL byte or an overlong line: the line number, exit 2' '
+	printf "make 3.81 make\nma\000ke 3.81 make\n" >nul.req &&
+	code=0 && "$TOOLCAP" check --requirements=nul.req >out 2>err || code=$? &&
+	test "$code" = 2 && test ! -s out &&
+	echo "toolcap: check: nul.req:2: a NUL byte: not a text file" >expect &&
+	test_cmp expect err &&
+	{ printf "make 3.81 make%1009s\r\n" "" &&
+	  printf "make 3.81 make%1010s\r\n" ""; } >long.req &&
+	code=0 && "$TOOLCAP" check --requirements=long.req >out 2>err || code=$? &&
+	test "$code" = 2 && grep -q "^toolcap: check: long.req:2: line longer than 1023 bytes: \"make 3.81 make  " err
+'
+
 test_expect_success 'requirements from stdin, and several files at once' '
 	echo "pahole 1.22 $bin/pahole-1.24" >a.req &&
 	echo "gcc 5.1.0 gcc" | "$TOOLCAP" check --requirements=a.req \

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * toolcap_identify() on inputs the fuzzers of tests/fuzz/ found wrong,
+ * kept here so that make check holds what they taught us.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "toolcap.h"
+#include "tap.h"
+
+static enum toolcap_error identify(const char *text, const char *program,
+				   const char *family,
+				   struct toolcap_ident *id)
+{
+	return toolcap_identify(text, strlen(text), program, family, id);
+}
+
+/* A program name is a file name and may hold any byte; the family made
+ * of it is printable, like everything else identify returns. */
+static void family_from_program_is_printable(void)
+{
+	struct toolcap_ident id;
+	enum toolcap_error e;
+
+	e = identify("mksquashfs version 4.5.1 (2022/03/17)\n",
+		     "/usr/bin/mksq\377uash\001fs", NULL, &id);
+	CHECK(e == TOOLCAP_OK && strcmp(id.family, "mksq?uash?fs") == 0 &&
+	      strcmp(id.version, "4.5.1") == 0,
+	      "a program named with bytes \\377 and \\001 is family \"%s\"",
+	      id.family);
+}
+
+/* A program path with no file name names nothing: as if none was given. */
+static void program_without_file_name(void)
+{
+	static const char text[] = "GNU Make 4.3\n";
+	struct toolcap_ident id, none;
+	enum toolcap_error e;
+
+	e = identify(text, "/usr/bin/", NULL, &id);
+	identify(text, NULL, NULL, &none);
+	CHECK(e == TOOLCAP_OK && strcmp(id.family, none.family) == 0 &&
+	      strcmp(id.family, "make") == 0,
+	      "program \"/usr/bin/\": family \"%s\", as with none", id.family);
+}
+
+/* A release of 63 characters fits toolcap_ident; one of 64 was cut to a
+ * wrong version ending in '.', and is now no version at all. */
+static void release_too_long(void)
+{
+	char line[128], want[TOOLCAP_VERSION_MAX];
+	struct toolcap_ident id;
+	enum toolcap_error e;
+
+	memset(want, '2', sizeof(want));
+	want[0] = '1';
+	want[1] = '.';
+	want[TOOLCAP_VERSION_MAX - 1] = '\0';
+	snprintf(line, sizeof(line), "gcc (GCC) %s 20210514\n", want);
+	e = identify(line, NULL, NULL, &id);
+	CHECK(e == TOOLCAP_OK && strcmp(id.version, want) == 0,
+	      "a release of %d characters is read whole", TOOLCAP_VERSION_MAX - 1);
+	snprintf(line, sizeof(line), "gcc (GCC) %s2 20210514\n", want);
+	e = identify(line, NULL, NULL, &id);
+	CHECK(e == TOOLCAP_ERR_UNRECOGNISED,
+	      "a release of %d characters is not cut to a wrong one (got %s \"%s\")",
+	      TOOLCAP_VERSION_MAX, toolcap_strerror(e), id.version);
+}
+
+/*
+ * A line no rule recognises, whose first word is a family id or one of a
+ * family's programs, is not that family: known_family would be 0 for a
+ * family id, and a caller asking "is it gcc?" would hear yes.
+ */
+static void name_is_no_family_guess(const char *text)
+{
+	struct toolcap_ident id;
+	enum toolcap_error e = identify(text, NULL, NULL, &id);
+
+	CHECK(e == TOOLCAP_ERR_UNRECOGNISED && id.family[0] == '\0',
+	      "\"%s\" with no program: no family guessed (got %s \"%s\")",
+	      text, toolcap_strerror(e), id.family);
+}
+
+int main(void)
+{
+	family_from_program_is_printable();
+	program_without_file_name();
+	release_too_long();
+	name_is_no_family_guess("clang vepc (ICC) 12.1.5 20120612");
+	name_is_no_family_guess("gcc 1.2");
+	name_is_no_family_guess("ld 1.2");
+	return tap_failures != 0;
+}
