@@ -148,10 +148,12 @@ static int entry_path(const struct toolcap_cache *cache, const char *key,
 	return n > 0 && (size_t)n < size ? 0 : -1;
 }
 
-/* Read a whole small file into a malloc'd buffer; NULL on any failure. */
+/* Read a whole small file into a malloc'd buffer; NULL on any failure.
+ * O_NONBLOCK: a FIFO under an entry's name would block open() forever,
+ * and a probe must not hang on what it finds in the cache. */
 static char *read_small_file(const char *path, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	char *buf;
 	size_t got = 0;

@@ -302,6 +302,12 @@ test_expect_success 'a directory with files in place of an entry: right answers,
 	test "$(cat "$no_entry/file")" = mine
 '
 
+test_expect_success 'a FIFO in place of an entry does not hang the probe' '
+	corrupt_setup fifo &&
+	rm "$yes_entry" && mkfifo "$yes_entry" &&
+	rewritten_and_hits -fno-stack-protector 0 yes.good
+'
+
 test_expect_success 'a symlink in place of an entry is not followed, and is replaced' '
 	corrupt_setup symlink &&
 	mv "$yes_entry" elsewhere && ln -s "$PWD/elsewhere" "$yes_entry" &&
