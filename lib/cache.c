@@ -246,6 +246,19 @@ static int write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
+/* rename() the written temp file into place.  No writer of ours makes a
+ * directory there, but an empty one left in the way would otherwise make
+ * the key miss forever: remove it (rmdir removes only an empty one; one
+ * with files in it is someone's, and is left alone). */
+static int place_entry(const char *temp, const char *path)
+{
+	if (rename(temp, path) == 0)
+		return 0;
+	if (errno != EISDIR || rmdir(path) != 0)
+		return -1;
+	return rename(temp, path);
+}
+
 int cache_store(const struct toolcap_cache *cache, const char *key,
 		size_t key_len, const char *value)
 {
@@ -274,7 +287,7 @@ int cache_store(const struct toolcap_cache *cache, const char *key,
 	/* close() can report a write that failed late (NFS, a full disk). */
 	if (close(fd) != 0)
 		ok = 0;
-	if (ok && rename(temp, path) == 0)
+	if (ok && place_entry(temp, path) == 0)
 		return 0;
 	unlink(temp);
 	return -1;

@@ -294,6 +294,12 @@ test_expect_success 'an empty entry is ignored and rewritten' '
 	rewritten_and_hits -fno-stack-protector 0 yes.good
 '
 
+test_expect_success 'an empty directory in place of an entry is replaced by the entry' '
+	corrupt_setup directory &&
+	rm "$no_entry" && mkdir "$no_entry" &&
+	rewritten_and_hits -fnot-an-option 1 no.good
+'
+
 test_expect_success 'a directory with files in place of an entry: right answers, its files kept' '
 	corrupt_setup full-directory &&
 	rm "$no_entry" && mkdir "$no_entry" && echo mine >"$no_entry/file" &&
