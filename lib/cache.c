@@ -307,9 +307,13 @@ static int is_entry_name(const char *name)
 	return i == NAME_LEN;
 }
 
+/* ".tmp-" and the six characters mkstemp() put for XXXXXX: clear
+ * removes these, so ".tmp-notes" of a user's must not look like one. */
 static int is_temp_name(const char *name)
 {
-	return strncmp(name, TEMP_PREFIX, strlen(TEMP_PREFIX)) == 0;
+	return strncmp(name, TEMP_PREFIX, strlen(TEMP_PREFIX)) == 0 &&
+	       strlen(name) == strlen(TEMP_PREFIX) + 6 &&
+	       !strchr(name + strlen(TEMP_PREFIX), '.');
 }
 
 /* Visit the directory's files; clear removes entries and temp files. */

@@ -377,6 +377,26 @@ test_expect_success 'a writer killed with SIGKILL mid-run leaves no entry; the n
 	expect 0 cc-option -fno-stack-protector && hit
 '
 
+test_expect_success 'a stray .tmp- file is ignored, counted, and removed by clear with nothing else' '
+	fresh stray &&
+	expect 0 cc-option -fno-stack-protector && ran 1 &&
+	head -c 40 "$(entry_of -fno-stack-protector)" >cache/.tmp-Ab12Cd &&
+	echo mine >cache/notes.txt && echo mine >cache/.tmp-mine.txt &&
+	expect 0 cc-option -fno-stack-protector && hit &&
+	expect 1 cc-option -fnot-an-option && ran 1 &&
+	tc cache stats &&
+	test "$(stat_line entries)" = 3 &&
+	test "$(stat_line "temporary files left by killed writers")" = 1 &&
+	test "$(stat_line "other files")" = 2 &&
+	tc cache clear >out && cat out &&
+	test "$(cat out)" = "removed 4 files from $TOOLCAP_CACHE" &&
+	test ! -e cache/.tmp-Ab12Cd &&
+	test "$(cat cache/notes.txt cache/.tmp-mine.txt)" = "mine
+mine" &&
+	test "$(stat_line entries)" = 0 &&
+	expect 0 cc-option -fno-stack-protector && ran 1
+'
+
 test_expect_success 'the directory and its missing parents are created 0700' '
 	fresh create && umask 022 &&
 	TOOLCAP_CACHE=$PWD/a/b/cache expect 0 cc-option -fno-stack-protector &&
