@@ -60,6 +60,10 @@ check: all $(UNIT_BIN)
 bench: all
 	@sh tests/bench/run.sh
 
+# Not part of check: 10,000 cached probes from 8 jobs against uncached runs.
+stress: all
+	@sh tests/stress/run.sh
+
 clean:
 	rm -f lib/*.o lib/libtoolcap.a lib/libtoolcap.so* scripts/toolcap \
 	      $(UNIT_BIN) examples/c-api/probe examples/configure/hello \
@@ -69,4 +73,4 @@ clean:
 # install and uninstall (GNU conventions: PREFIX, DESTDIR, BINDIR, ...)
 -include mk/install.mk
 
-.PHONY: all demo check bench clean
+.PHONY: all demo check bench stress clean
