@@ -67,6 +67,10 @@ check-valgrind: all
 bench: all
 	@sh tests/bench/run.sh
 
+# Not part of check: 10,000 cached probes from 8 jobs against uncached runs.
+stress: all
+	@sh tests/stress/run.sh
+
 clean:
 	rm -f lib/*.o lib/libtoolcap.a lib/libtoolcap.so* scripts/toolcap \
 	      $(UNIT_BIN) examples/c-api/probe examples/configure/hello \
@@ -78,4 +82,4 @@ clean:
 # make fuzz: libFuzzer targets under ASan+UBSan (FUZZ_TIME seconds each)
 -include mk/fuzz.mk
 
-.PHONY: all demo check check-valgrind bench clean
+.PHONY: all demo check check-valgrind bench stress clean

@@ -148,10 +148,12 @@ static int entry_path(const struct toolcap_cache *cache, const char *key,
 	return n > 0 && (size_t)n < size ? 0 : -1;
 }
 
-/* Read a whole small file into a malloc'd buffer; NULL on any failure. */
+/* Read a whole small file into a malloc'd buffer; NULL on any failure.
+ * O_NONBLOCK: a FIFO under an entry's name would block open() forever,
+ * and a probe must not hang on what it finds in the cache. */
 static char *read_small_file(const char *path, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	char *buf;
 	size_t got = 0;
@@ -244,6 +246,19 @@ static int write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
+/* rename() the written temp file into place.  No writer of ours makes a
+ * directory there, but an empty one left in the way would otherwise make
+ * the key miss forever: remove it (rmdir removes only an empty one; one
+ * with files in it is someone's, and is left alone). */
+static int place_entry(const char *temp, const char *path)
+{
+	if (rename(temp, path) == 0)
+		return 0;
+	if (errno != EISDIR || rmdir(path) != 0)
+		return -1;
+	return rename(temp, path);
+}
+
 int cache_store(const struct toolcap_cache *cache, const char *key,
 		size_t key_len, const char *value)
 {
@@ -272,7 +287,7 @@ int cache_store(const struct toolcap_cache *cache, const char *key,
 	/* close() can report a write that failed late (NFS, a full disk). */
 	if (close(fd) != 0)
 		ok = 0;
-	if (ok && rename(temp, path) == 0)
+	if (ok && place_entry(temp, path) == 0)
 		return 0;
 	unlink(temp);
 	return -1;
@@ -292,9 +307,13 @@ static int is_entry_name(const char *name)
 	return i == NAME_LEN;
 }
 
+/* ".tmp-" and the six characters mkstemp() put for XXXXXX: clear
+ * removes these, so ".tmp-notes" of a user's must not look like one. */
 static int is_temp_name(const char *name)
 {
-	return strncmp(name, TEMP_PREFIX, strlen(TEMP_PREFIX)) == 0;
+	return strncmp(name, TEMP_PREFIX, strlen(TEMP_PREFIX)) == 0 &&
+	       strlen(name) == strlen(TEMP_PREFIX) + 6 &&
+	       !strchr(name + strlen(TEMP_PREFIX), '.');
 }
 
 /* Visit the directory's files; clear removes entries and temp files. */
