@@ -8,9 +8,11 @@
 #   cold    toolcap's macros (kconfig/Kconfig.toolcap sourced after
 #           Kconfig.include), empty cache, `toolcap prefetch` included;
 #   warm    toolcap's macros, the cache left by the previous run;
-#   floor   cc-option, ld-option, as-instr and rustc-option expand to a
-#           constant without running anything: what no cache can beat
-#           (the .config may differ; only the time counts).
+#   floor   every literal call of cc-option, ld-option, as-instr and
+#           rustc-option replaced in the tree's Kconfig files by its
+#           answer (y or n, asked once beforehand): what no cache of these
+#           macros can beat.  The calls that are not literal, or continued
+#           over lines, still run (the stock way).
 # Prints the median of RUNS runs and the ratio to stock.  Not a test.
 cd "$(dirname "$0")/../.." || exit 2
 TOP=$PWD
@@ -30,7 +32,7 @@ trap 'rm -rf "$work"' EXIT
 tar -xJf "$tarball" -C "$work" --strip-components=1 --wildcards \
 	'*/Kconfig*' '*/scripts/*' '*/arch/x86/configs/*' 'linux-source-*/Makefile'
 mkdir "$work/trees"
-for t in stock toolcap floor; do
+for t in stock toolcap; do
 	mkdir "$work/trees/$t"
 	for f in "$work"/*; do
 		[ "$f" = "$work/trees" ] || cp -a "$f" "$work/trees/$t/"
@@ -38,23 +40,66 @@ for t in stock toolcap floor; do
 done
 cp kconfig/Kconfig.toolcap "$work/trees/toolcap/scripts/"
 echo 'source "scripts/Kconfig.toolcap"' >>"$work/trees/toolcap/scripts/Kconfig.include"
-cat >>"$work/trees/floor/scripts/Kconfig.include" <<'EOF'
-cc-option = y
-ld-option = y
-as-instr = y
-rustc-option = y
-EOF
 cp "$work/arch/x86/configs/x86_64_defconfig" "$work/start.config"
 
-# olddefconfig TREE TOOLCHAIN: conf run as the top Makefile runs it.
-olddefconfig() {
-	tree=$work/trees/$1
-	if [ "$2" = llvm ]; then
+# toolchain gcc|llvm: the tools the top Makefile passes to conf.
+toolchain() {
+	if [ "$1" = llvm ]; then
 		cc=$LLVM_CC ld=$LLVM_LD
 		clang_flags='--target=x86_64-linux-gnu -fintegrated-as -Werror=unknown-warning-option -Werror=ignored-optimization-argument'
 	else
 		cc=gcc ld=ld clang_flags=
 	fi
+}
+
+# make_floor TOOLCHAIN: trees/floor-TOOLCHAIN, the stock tree with each
+# literal probe call replaced by its answer for that toolchain, asked the
+# way kconfig/Kconfig.toolcap asks it.
+make_floor() {
+	toolchain "$1"
+	floor=$work/trees/floor-$1 instr=
+	rm -rf "$floor" && cp -a "$work/trees/stock" "$floor"
+	instr=
+	calls='[$][(](cc-option|ld-option|as-instr|rustc-option),[^()]*[)]'
+	grep -rlE --include='Kconfig*' "$calls" "$floor" >"$work/files"
+	# shellcheck disable=SC2046
+	grep -hoE "$calls" $(cat "$work/files") | sort -u >"$work/calls"
+	tab=$(printf '\t')
+	while IFS= read -r call; do
+		name=${call#??} arg=${call#*,}
+		name=${name%%,*} arg=${arg%?}
+		# $(1) reaches the macro's shell unquoted, as-instr's in "".
+		# shellcheck disable=SC2086
+		case $name in
+		cc-option) "$TOOLCAP" cc-option --cc="$cc" --flags="$clang_flags" -- $arg ;;
+		ld-option) "$TOOLCAP" ld-option --ld="$ld" -- $arg ;;
+		as-instr) eval "instr=\"$arg\"" &&
+			"$TOOLCAP" as-instr --cc="$cc" --flags="$clang_flags" -- "$instr" -Wa,--fatal-warnings ;;
+		rustc-option) "$TOOLCAP" rustc-option --rustc=rustc -- $arg ;;
+		esac >/dev/null 2>&1 && answer=y || answer=n
+		printf '%s\t%s\n' "$call" "$answer"
+	done <"$work/calls" >"$work/answers"
+	while IFS= read -r f; do
+		awk -v answers="$work/answers" -v tab="$tab" '
+		BEGIN {
+			while ((getline l < answers) > 0) {
+				split(l, a, tab)
+				n++; call[n] = a[1]; ans[n] = a[2]
+			}
+		}
+		{
+			for (i = 1; i <= n; i++)
+				while ((p = index($0, call[i])) > 0)
+					$0 = substr($0, 1, p - 1) ans[i] substr($0, p + length(call[i]))
+			print
+		}' "$f" >"$f.floor" && mv "$f.floor" "$f"
+	done <"$work/files"
+}
+
+# olddefconfig TREE TOOLCHAIN: conf run as the top Makefile runs it.
+olddefconfig() {
+	tree=$work/trees/$1
+	toolchain "$2"
 	rm -rf "$work/out" && mkdir "$work/out" &&
 	cp "$work/start.config" "$work/out/.config" &&
 	(cd "$work/out" && env srctree="$tree" ARCH=x86 SRCARCH=x86 \
@@ -65,9 +110,7 @@ olddefconfig() {
 }
 
 prefetch() {
-	if [ "$1" = llvm ]; then cc=$LLVM_CC ld=$LLVM_LD
-		clang_flags='--target=x86_64-linux-gnu -fintegrated-as -Werror=unknown-warning-option -Werror=ignored-optimization-argument'
-	else cc=gcc ld=ld clang_flags=; fi
+	toolchain "$1"
 	env srctree="$work/trees/toolcap" ARCH=x86 SRCARCH=x86 CC="$cc" LD="$ld" \
 		CLANG_FLAGS="$clang_flags" RUSTC=rustc \
 		"$TOOLCAP" prefetch "$work/trees/toolcap/Kconfig" >/dev/null
@@ -85,7 +128,8 @@ median_ms() {
 		esac
 		start=$(now_ms)
 		case $1 in
-		stock | floor) olddefconfig "$1" "$2" ;;
+		stock) olddefconfig stock "$2" ;;
+		floor) olddefconfig "floor-$2" "$2" ;;
 		cold) prefetch "$2" && olddefconfig toolcap "$2" ;;
 		warm) olddefconfig toolcap "$2" ;;
 		esac || echo "Kconfig bench: $1 $2 failed" >&2
@@ -94,6 +138,7 @@ median_ms() {
 		[ "$1" = cold ] && cp "$work/out/.config" "$work/cold.config"
 		[ "$1" = stock ] && cp "$work/out/.config" "$work/stock.config"
 		[ "$1" = warm ] && cp "$work/out/.config" "$work/warm.config"
+		[ "$1" = floor ] && cp "$work/out/.config" "$work/floor.config"
 		i=$((i + 1))
 	done
 	sort -n "$work/times" | sed -n "$(((RUNS + 1) / 2))p"
@@ -125,11 +170,13 @@ for tc in gcc llvm; do
 	row "stock Kconfig.include" "$stock" "$stock"
 	row "toolcap cold (prefetch + conf)" "$(median_ms cold "$tc")" "$stock"
 	row "toolcap warm" "$(median_ms warm "$tc")" "$stock"
-	row "floor (the macros constant)" "$(median_ms floor "$tc")" "$stock"
-	if cmp -s "$work/stock.config" "$work/cold.config" &&
-	   cmp -s "$work/stock.config" "$work/warm.config"; then
-		echo "  .config: stock, cold and warm byte-identical"
-	else
-		echo "  .config: DIFFERS between stock and toolcap"
-	fi
+	make_floor "$tc"
+	row "floor (the calls replaced by answers)" "$(median_ms floor "$tc")" "$stock"
+	different=
+	for way in cold warm floor; do
+		cmp -s "$work/stock.config" "$work/$way.config" ||
+			different="$different $way"
+	done
+	echo "  .config: ${different:+DIFFERS from stock:}${different:-stock, cold, warm and floor byte-identical}"
+	echo "  ($(wc -l <"$work/calls") distinct literal calls answered in the floor tree)"
 done
