@@ -104,7 +104,8 @@ static const char *env_or(const char *name, const char *fallback)
 
 /*
  * Run one call as Kconfig.toolcap's macro would, into the cache.
- * 0 probed (either answer), 1 left to Kconfig, 2 the tool failed.
+ * 0 probed (either answer), 1 left to Kconfig, 2 the tool failed,
+ * 3 the answer was in the cache already.
  */
 static int prefetch_one(char *key, struct toolcap_cache *cache,
 			unsigned timeout_ms)
@@ -157,7 +158,9 @@ static int prefetch_one(char *key, struct toolcap_cache *cache,
 	/* Kconfig passes the quoted words of $(CC) etc. the same way. */
 	if (!*probe.tool)
 		return 1;
-	return toolcap_probe_run(&probe, &run, cache, NULL, 0, &r) ? 2 : 0;
+	if (toolcap_probe_run(&probe, &run, cache, NULL, 0, &r))
+		return 2;
+	return r.cached ? 3 : 0;
 }
 
 static long cpus(void)
@@ -184,9 +187,9 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 	struct timespec start;
 	char error[512] = "";
 	long jobs = cpus(), running = 0;
-	unsigned long probed = 0, left = 0, failed = 0;
+	unsigned long counts[4] = { 0 }; /* by prefetch_one's result */
 	enum kconfig_scan_result sr;
-	int i, status;
+	int i, status = EXIT_TRUE;
 	size_t k;
 
 	for (i = 0; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
@@ -231,23 +234,18 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 			if (wait(&wstatus) < 0)
 				break;
 			running--;
-			if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) == 2)
-				failed++;
-			else if (WEXITSTATUS(wstatus) == 1)
-				left++;
+			if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) > 3)
+				counts[2]++;
 			else
-				probed++;
+				counts[WEXITSTATUS(wstatus)]++;
 		}
 		if (k == list.count)
 			break;
 		switch (fork()) {
 		case -1:
 			/* No process to spare: do it here. */
-			status = prefetch_one(list.keys[k], &cache,
-					      timeout_from_environment());
-			probed += status == 0;
-			left += status == 1;
-			failed += status == 2;
+			counts[prefetch_one(list.keys[k], &cache,
+					    timeout_from_environment())]++;
 			break;
 		case 0:
 			_exit(prefetch_one(list.keys[k], &cache,
@@ -256,10 +254,11 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 			running++;
 		}
 	}
-	printf("toolcap prefetch: %zu probe calls, %zu distinct: %lu probed, "
-	       "%lu left to Kconfig, %lu failed, in %.2f s with %ld jobs\n",
-	       list.found, list.count, probed, left, failed,
-	       seconds_since(&start), jobs);
+	printf("toolcap prefetch: %zu probe calls, %zu distinct: %lu cached "
+	       "already, %lu probed, %lu left to Kconfig, %lu failed, "
+	       "in %.2f s with %ld jobs\n",
+	       list.found, list.count, counts[3], counts[0], counts[1],
+	       counts[2], seconds_since(&start), jobs);
 	status = EXIT_TRUE;
 out:
 	for (k = 0; k < list.count; k++)

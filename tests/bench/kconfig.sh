@@ -118,30 +118,25 @@ prefetch() {
 
 now_ms() { date +%s%N | cut -c1-13; }
 
-# median_ms WAY TOOLCHAIN: the median wall time of RUNS runs.
+# run_once WAY TOOLCHAIN: one timed run, appended to times.WAY; the
+# .config kept as WAY.config.
+run_once() {
+	[ "$1" = cold ] && rm -rf "$TOOLCAP_CACHE"
+	start=$(now_ms)
+	case $1 in
+	stock) olddefconfig stock "$2" ;;
+	floor) olddefconfig "floor-$2" "$2" ;;
+	cold) prefetch "$2" && olddefconfig toolcap "$2" ;;
+	warm) olddefconfig toolcap "$2" ;;
+	esac || echo "Kconfig bench: $1 $2 failed" >&2
+	end=$(now_ms)
+	echo $((end - start)) >>"$work/times.$1"
+	cp "$work/out/.config" "$work/$1.config"
+}
+
+# median_ms WAY: the median of its runs.
 median_ms() {
-	: >"$work/times"
-	i=0
-	while [ "$i" -lt "$RUNS" ]; do
-		case $1 in
-		cold) rm -rf "$TOOLCAP_CACHE" ;;
-		esac
-		start=$(now_ms)
-		case $1 in
-		stock) olddefconfig stock "$2" ;;
-		floor) olddefconfig "floor-$2" "$2" ;;
-		cold) prefetch "$2" && olddefconfig toolcap "$2" ;;
-		warm) olddefconfig toolcap "$2" ;;
-		esac || echo "Kconfig bench: $1 $2 failed" >&2
-		end=$(now_ms)
-		echo $((end - start)) >>"$work/times"
-		[ "$1" = cold ] && cp "$work/out/.config" "$work/cold.config"
-		[ "$1" = stock ] && cp "$work/out/.config" "$work/stock.config"
-		[ "$1" = warm ] && cp "$work/out/.config" "$work/warm.config"
-		[ "$1" = floor ] && cp "$work/out/.config" "$work/floor.config"
-		i=$((i + 1))
-	done
-	sort -n "$work/times" | sed -n "$(((RUNS + 1) / 2))p"
+	sort -n "$work/times.$1" | sed -n "$(((RUNS + 1) / 2))p"
 }
 
 row() { # LABEL MS STOCK_MS
@@ -156,7 +151,7 @@ TOOLCAP_CACHE=$work/cache
 export TOOLCAP_CACHE
 
 echo
-echo "Kconfig: Linux 6.1 x86_64_defconfig, conf --olddefconfig, median of $RUNS runs"
+echo "Kconfig: Linux 6.1 x86_64_defconfig, conf --olddefconfig, median of $RUNS rounds"
 echo "(cold = empty cache, toolcap prefetch --jobs=$(nproc) + conf)"
 for tc in gcc llvm; do
 	if [ "$tc" = llvm ] && ! command -v "$LLVM_CC" >/dev/null; then
@@ -166,12 +161,22 @@ for tc in gcc llvm; do
 	label=gcc
 	[ "$tc" = llvm ] && label="LLVM=1 ($LLVM_CC, $LLVM_LD)"
 	echo "$label:"
-	stock=$(median_ms stock "$tc")
-	row "stock Kconfig.include" "$stock" "$stock"
-	row "toolcap cold (prefetch + conf)" "$(median_ms cold "$tc")" "$stock"
-	row "toolcap warm" "$(median_ms warm "$tc")" "$stock"
 	make_floor "$tc"
-	row "floor (the calls replaced by answers)" "$(median_ms floor "$tc")" "$stock"
+	# Round by round, so that a slow moment of the machine falls on
+	# every way alike.
+	rm -f "$work"/times.*
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		for way in stock cold warm floor; do
+			run_once "$way" "$tc"
+		done
+		i=$((i + 1))
+	done
+	stock=$(median_ms stock)
+	row "stock Kconfig.include" "$stock" "$stock"
+	row "toolcap cold (prefetch + conf)" "$(median_ms cold)" "$stock"
+	row "toolcap warm" "$(median_ms warm)" "$stock"
+	row "floor (the calls replaced by answers)" "$(median_ms floor)" "$stock"
 	different=
 	for way in cold warm floor; do
 		cmp -s "$work/stock.config" "$work/$way.config" ||
