@@ -5,7 +5,10 @@
 # replace scripts/{cc,ld,as,pahole,rustc}-version.sh with toolcap's
 # drop-ins (toolcap itself goes beside them), then gate DEBUG_INFO_BTF on
 # pahole >= 1.22 the way the review of the pahole zero-sized per-CPU patch
-# asked, with a menuconfig comment saying which pahole was found.
+# asked, with a menuconfig comment saying which pahole was found.  The
+# gate sources scripts/Kconfig.toolcap after Kconfig.include, so the
+# tree's cc-option, ld-option, as-instr and rustc-option become toolcap's
+# too (the same answers, cached; see `toolcap prefetch`).
 #
 # Usage: toolcap-linux.sh [--scripts-only] [--no-config] LINUX_TREE [CONFIG]
 #
