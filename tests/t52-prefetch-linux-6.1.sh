@@ -10,17 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIRECTORY/kconfig/lib-kconfig.sh"
 
-if [ ! -x "$KCONFIG_CONF" ]; then
-	test_skip "Linux 6.1 with toolcap's probe macros" "no conf: install linux-kbuild-6.1"
-	test_done
-	exit
-fi
-if ! LINUX=$(linux_kconfig_tree 6.1); then
-	test_skip "Linux 6.1 with toolcap's probe macros" "no /usr/src/linux-source-6.1.tar.xz: install linux-source-6.1"
-	test_done
-	exit
-fi
-export LINUX
+need_linux_tree 6.1 "Linux 6.1 with toolcap's probe macros"
 cp "$LINUX/arch/x86/configs/x86_64_defconfig" "$TRASH/start.config"
 
 # A copy of the tree whose Kconfig.include ends by sourcing toolcap's.

@@ -217,17 +217,7 @@ else
 fi
 
 # The real 6.1 tree, as tests/t42 runs it.
-if [ ! -x "$KCONFIG_CONF" ]; then
-	test_skip "Linux 6.1: the PAHOLE matrix against conf by hand" "no conf: install linux-kbuild-6.1"
-	test_done
-	exit
-fi
-if ! LINUX=$(linux_kconfig_tree 6.1); then
-	test_skip "Linux 6.1: the PAHOLE matrix against conf by hand" "no /usr/src/linux-source-6.1.tar.xz: install linux-source-6.1"
-	test_done
-	exit
-fi
-export LINUX
+need_linux_tree 6.1 "Linux 6.1: the PAHOLE matrix against conf by hand"
 
 {
 	cat "$LINUX/arch/x86/configs/x86_64_defconfig"

@@ -44,6 +44,22 @@ linux_kconfig_tree() {
 		'linux-source-*/Makefile'
 }
 
+# need_linux_tree VERSION TEST: export LINUX, the Kconfig part of the
+# real tree, for the rest of the test file; without conf or the tree,
+# report TEST as skipped, by name, and end the file there.
+need_linux_tree() {
+	if [ ! -x "$KCONFIG_CONF" ]; then
+		test_skip "$2" "no conf: install linux-kbuild-6.1"
+	elif ! LINUX=$(linux_kconfig_tree "$1"); then
+		test_skip "$2" "no /usr/src/linux-source-$1.tar.xz: install linux-source-$1"
+	else
+		export LINUX
+		return 0
+	fi
+	test_done
+	exit
+}
+
 # pahole_sample VERSION: the recorded `pahole --version` of that release.
 pahole_sample() {
 	for _f in "$SAMPLES"/pahole/pub-pahole-v"$1"-*.out \
