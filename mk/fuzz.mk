@@ -16,11 +16,7 @@ FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all \
 FUZZ_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
 	       -g -O1 $(FUZZ_SANITIZE)
 
-# The Kconfig scanner's target needs the scanner (branch kscan); until it
-# is in lib/, make fuzz says so and runs the others.
-FUZZ_ALL := $(basename $(notdir $(wildcard tests/fuzz/fuzz-*.c)))
-FUZZ_MISSING := $(if $(wildcard lib/kconfig-scan.h),,fuzz-kconfig-scan)
-FUZZ_TARGETS ?= $(filter-out $(FUZZ_MISSING),$(FUZZ_ALL))
+FUZZ_TARGETS ?= $(basename $(notdir $(wildcard tests/fuzz/fuzz-*.c)))
 
 # The library and the requirements reader are built with coverage for
 # the fuzzer (fuzzer-no-link: libFuzzer's main() comes with the target).
@@ -48,8 +44,6 @@ $(FUZZ_DIR)/bin/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ)
 fuzz-build: $(addprefix $(FUZZ_DIR)/bin/,$(FUZZ_TARGETS))
 
 fuzz: fuzz-build
-	@$(foreach t,$(filter $(FUZZ_MISSING),$(FUZZ_ALL)),\
-		echo "$(t): not built: lib/kconfig-scan.h is not in this tree yet";)
 	@sh tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_DIR) $(FUZZ_TARGETS)
 
 .PHONY: fuzz fuzz-build
