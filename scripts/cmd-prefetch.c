@@ -28,7 +28,7 @@ static const char *const prefetched_macros[] = {
 };
 
 struct call_list {
-	char **keys;   /* "macro\0arg1\0arg2\0" joined with \x1f separators */
+	char **keys;   /* "cc-option\x1f-mfoo": the macro, then each argument */
 	size_t count, allocated;
 	size_t found;  /* references seen, duplicates included */
 	int no_memory;
