@@ -5,6 +5,10 @@
  * as conf does) and run them in parallel into the cache, so that the
  * Kconfig run that follows finds them warm.
  *
+ * With --background it returns at once and works on in a detached
+ * process: kconfig/Kconfig.toolcap starts it so (TOOLCAP_PREFETCH) when
+ * Kconfig starts, and conf reads on while the probes run.
+ *
  * Each call is turned into exactly the probe kconfig/Kconfig.toolcap's
  * macro of that name runs, with the tools of the environment (CC,
  * CLANG_FLAGS, LD, RUSTC) as Kconfig passes them; a call that cannot be
@@ -12,6 +16,7 @@
  * Kconfig, which answers it the slow way.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +168,38 @@ static int prefetch_one(char *key, struct toolcap_cache *cache,
 	return r.cached ? 3 : 0;
 }
 
+/*
+ * --background: go on in a process of our own, detached from the caller's
+ * session and output, so that Kconfig's $(shell,...) returns at once and
+ * conf reads on while the probes run.  Returns 1 in the parent (which
+ * should exit 0), 0 in the background process, -1 if fork failed (then
+ * the work is done in the foreground).
+ */
+static int go_background(void)
+{
+	int fd;
+
+	switch (fork()) {
+	case -1:
+		return -1;
+	case 0:
+		break;
+	default:
+		return 1;
+	}
+	setsid();
+	fd = open("/dev/null", O_RDWR);
+	if (fd >= 0) {
+		/* conf waits for EOF on our stdout: let go of it. */
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		if (fd > 2)
+			close(fd);
+	}
+	return 0;
+}
+
 static long cpus(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -189,7 +226,7 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 	long jobs = cpus(), running = 0;
 	unsigned long counts[4] = { 0 }; /* by prefetch_one's result */
 	enum kconfig_scan_result sr;
-	int i, status = EXIT_TRUE;
+	int i, status = EXIT_TRUE, background = 0;
 	size_t k;
 
 	for (i = 0; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
@@ -198,6 +235,10 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 		if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
+		}
+		if (strcmp(argv[i], "--background") == 0) {
+			background = 1;
+			continue;
 		}
 		if (strncmp(argv[i], "--jobs=", 7) != 0)
 			return usage_error(name, "unknown option");
@@ -213,6 +254,8 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 		     cache.state == TOOLCAP_CACHE_OFF ? "off" : "refused");
 		return EXIT_ERROR;
 	}
+	if (background && go_background() == 1)
+		return EXIT_TRUE;
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	scan.macros = prefetched_macros;

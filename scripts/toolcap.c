@@ -518,13 +518,15 @@ static const struct command {
 	  "Run a probe uncached and show the exact command, its exit status,\n"
 	  "what the tool said and the answer: why can't I select this option?\n"
 	  "Example: toolcap explain cc-option -mfoo" },
-	{ "prefetch", cmd_prefetch, "prefetch [--jobs=N] KCONFIG",
+	{ "prefetch", cmd_prefetch, "prefetch [--jobs=N] [--background] KCONFIG",
 	  "Follow the source statements of KCONFIG as conf does, collect the\n"
 	  "probes of kconfig/Kconfig.toolcap (cc-option, ld-option, as-instr,\n"
 	  "rustc-option) whose arguments are literal, and run them in parallel\n"
 	  "(default: one job per CPU) into the cache, with the tools of the\n"
 	  "environment (CC, CLANG_FLAGS, LD, RUSTC; srctree, SRCARCH for the\n"
 	  "paths), so that the Kconfig run that follows finds them warm.\n"
+	  "--background returns at once and works on, detached: what\n"
+	  "Kconfig.toolcap does when TOOLCAP_PREFETCH names the top Kconfig.\n"
 	  "Example: srctree=$PWD SRCARCH=x86 CC=gcc LD=ld toolcap prefetch Kconfig" },
 	{ "cache", cmd_cache, "cache stats|clear",
 	  "Show what the probe cache holds, or remove its entries.  The cache\n"

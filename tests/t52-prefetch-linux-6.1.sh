@@ -6,6 +6,7 @@
 # olddefconfig writes the same .config, byte for byte, as the stock tree,
 # for gcc and for LLVM=1, cold (after toolcap prefetch) and warm; the
 # Kconfig run after prefetch runs no probe that prefetch could have run;
+# TOOLCAP_PREFETCH runs the prefetch beside conf with the same result;
 # and a compiler upgraded in place is probed again.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIRECTORY/kconfig/lib-kconfig.sh"
@@ -62,6 +63,36 @@ for tc in gcc llvm; do
 		cmp after warm-stats
 	'
 done
+
+# TOOLCAP_PREFETCH: Kconfig.toolcap starts the prefetch itself, in the
+# background, and conf reads on: the same .config from an empty cache,
+# and the cache filled by the time the prefetch ends.
+test_expect_success 'TOOLCAP_PREFETCH=Kconfig: prefetch beside conf, the same .config' '
+	TOOLCAP_CACHE=$PWD/overlap-cache && export TOOLCAP_CACHE &&
+	olddefconfig "$LINUX" stock gcc &&
+	TOOLCAP_PREFETCH=Kconfig && export TOOLCAP_PREFETCH &&
+	olddefconfig "$TRASH/probes" overlap gcc &&
+	unset TOOLCAP_PREFETCH &&
+	cmp stock/.config overlap/.config &&
+	i=0 &&
+	while pgrep -f "prefetch --background" >/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1; i=$((i + 1))
+	done &&
+	"$TOOLCAP" cache stats >stats && cat stats &&
+	test "$(sed -n "s/^entries: //p" stats)" -ge 47 &&
+	# Conf makes the same entries itself: show that the prefetch ran,
+	# with a Kconfig holding one probe that nothing else asks.
+	printf "config MARKER\n\tdef_bool \$(cc-option,-Wno-toolcap-prefetch-marker)\n" >marker.Kconfig &&
+	TOOLCAP_PREFETCH=$PWD/marker.Kconfig && export TOOLCAP_PREFETCH &&
+	olddefconfig "$TRASH/probes" marker gcc &&
+	unset TOOLCAP_PREFETCH &&
+	i=0 &&
+	while pgrep -f "prefetch --background" >/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1; i=$((i + 1))
+	done &&
+	"$TOOLCAP" cache stats >stats2 &&
+	test "$(sed -n "s/^entries: //p" stats2)" = $(($(sed -n "s/^entries: //p" stats) + 1))
+'
 
 # A wrapper compiler (a real gcc behind a script): rewriting it in place
 # gives it a new size and mtime, and the next run probes again.
