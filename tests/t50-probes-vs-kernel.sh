@@ -89,8 +89,8 @@ answers() {
 	test -s "$4/answers"
 }
 
-LLVM_CC=clang LLVM_LD=ld.lld
-have clang-16 && have ld.lld-16 && LLVM_CC=clang-16 LLVM_LD=ld.lld-16
+linux_toolchain llvm
+LLVM_CC=$LINUX_TC_CC LLVM_LD=$LINUX_TC_LD
 export LLVM_CC LLVM_LD
 
 for v in 6.1 6.12; do

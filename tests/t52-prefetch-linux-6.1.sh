@@ -27,17 +27,14 @@ olddefconfig() {
 
 # prefetch TOOLCHAIN: what the Kconfig run will probe, with its tools.
 prefetch() {
-	case $1 in
-	llvm) set -- "$LLVM_CC" "$LLVM_LD" '--target=x86_64-linux-gnu -fintegrated-as -Werror=unknown-warning-option -Werror=ignored-optimization-argument' ;;
-	*) set -- gcc ld '' ;;
-	esac
-	env srctree="$TRASH/probes" SRCARCH=x86 ARCH=x86 CC="$1" LD="$2" \
-		CLANG_FLAGS="$3" RUSTC=rustc "$TOOLCAP" prefetch "$TRASH/probes/Kconfig"
+	linux_toolchain "$1"
+	env srctree="$TRASH/probes" SRCARCH=x86 ARCH=x86 CC="$LINUX_TC_CC" \
+		LD="$LINUX_TC_LD" CLANG_FLAGS="$LINUX_TC_CLANG_FLAGS" RUSTC=rustc \
+		"$TOOLCAP" prefetch "$TRASH/probes/Kconfig"
 }
 
-LLVM_CC=clang LLVM_LD=ld.lld
-have clang-16 && have ld.lld-16 && LLVM_CC=clang-16 LLVM_LD=ld.lld-16
-export LLVM_CC LLVM_LD
+linux_toolchain llvm
+LLVM_CC=$LINUX_TC_CC
 
 for tc in gcc llvm; do
 	if [ $tc = llvm ] && ! have "$LLVM_CC"; then

@@ -111,22 +111,31 @@ expected_gate() {
 	fi
 }
 
+# linux_toolchain TOOLCHAIN: set LINUX_TC_CC, LINUX_TC_LD and
+# LINUX_TC_CLANG_FLAGS to the tools and CLANG_FLAGS the top Makefile
+# passes conf for x86_64; TOOLCHAIN is gcc ($LINUX_CC, default gcc) or
+# llvm (LLVM=1 with clang-16/ld.lld-16 when installed, else clang/ld.lld).
+linux_toolchain() {
+	case $1 in
+	llvm)
+		_sfx=
+		have clang-16 && have ld.lld-16 && _sfx=-16
+		LINUX_TC_CC=clang$_sfx LINUX_TC_LD=ld.lld$_sfx
+		LINUX_TC_CLANG_FLAGS='--target=x86_64-linux-gnu -fintegrated-as -Werror=unknown-warning-option -Werror=ignored-optimization-argument'
+		;;
+	*)
+		LINUX_TC_CC=${LINUX_CC:-gcc} LINUX_TC_LD=ld LINUX_TC_CLANG_FLAGS=
+		;;
+	esac
+}
+
 # linux_conf TREE OUTDIR TARGET TOOLCHAIN: run the real conf on a Linux
 # tree as its top Makefile does, for x86_64; TOOLCHAIN is gcc or llvm
 # (LLVM=1 with clang-16/ld.lld-16 when installed, else clang/ld.lld).
 linux_conf() {
 	_tree=$1 _out=$2 _target=$3
-	case $4 in
-	llvm)
-		_sfx=
-		have clang-16 && have ld.lld-16 && _sfx=-16
-		_cc=clang$_sfx _ld=ld.lld$_sfx
-		_clang_flags='--target=x86_64-linux-gnu -fintegrated-as -Werror=unknown-warning-option -Werror=ignored-optimization-argument'
-		;;
-	*)
-		_cc=${LINUX_CC:-gcc} _ld=ld _clang_flags=
-		;;
-	esac
+	linux_toolchain "$4"
+	_cc=$LINUX_TC_CC _ld=$LINUX_TC_LD _clang_flags=$LINUX_TC_CLANG_FLAGS
 	_kv=$(sed -n 's/^VERSION = //p' "$_tree/Makefile").$(sed -n 's/^PATCHLEVEL = //p' "$_tree/Makefile").$(sed -n 's/^SUBLEVEL = //p' "$_tree/Makefile")
 	# shellcheck disable=SC2086
 	_cvt=$(LC_ALL=C $_cc --version 2>/dev/null | head -n 1 | tr -d '#')
