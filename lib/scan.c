@@ -20,8 +20,7 @@ static int starts_token(const char *line, size_t pos)
 	return !is_word(prev) && prev != '.';
 }
 
-/* YYYYMMDD with a plausible year, month and day. */
-static int is_date(const char *s, size_t n)
+int is_date_component(const char *s, size_t n)
 {
 	int month, day;
 
@@ -79,7 +78,7 @@ static int release_at(const char *line, size_t len, size_t pos,
 		while (p < len && is_digit(line[p]))
 			p++;
 		/* A date as a component ends the release (not the token). */
-		if (is_date(line + component, p - component) &&
+		if (is_date_component(line + component, p - component) &&
 		    (p == len || !is_alnum(line[p])))
 			break;
 		tok->dots++;

@@ -36,6 +36,10 @@ int find_version_token_outside_parens(const char *line, size_t len,
  */
 size_t name_without_version(const char *name, size_t n, int dash_only);
 
+/* Are these n digits a date, YYYYMMDD with a plausible year, month and
+ * day?  A version component that is one is dropped from the release. */
+int is_date_component(const char *s, size_t n);
+
 /* Skip blanks from pos; return the new offset. */
 size_t skip_blanks(const char *line, size_t len, size_t pos);
 

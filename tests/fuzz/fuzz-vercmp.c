@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scan.h"
 #include "toolcap.h"
 
 #define CHECK(cond) do { if (!(cond)) { \
@@ -95,18 +96,6 @@ struct version {
 	int date;                        /* a later component is YYYYMMDD */
 };
 
-static int is_date(const char *s, int n)
-{
-	int month, day;
-
-	if (n != 8 || !((s[0] == '1' && s[1] == '9') ||
-			(s[0] == '2' && s[1] == '0')))
-		return 0;
-	month = (s[4] - '0') * 10 + (s[5] - '0');
-	day = (s[6] - '0') * 10 + (s[7] - '0');
-	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 /* v from the digits of s; 0 when there are none or it would not fit. */
 static int make_version(const char *s, struct version *v)
 {
@@ -135,7 +124,7 @@ static int make_version(const char *s, struct version *v)
 			v->component[i] = v->component[i] * 10 +
 					  (unsigned long long)(*s - '0');
 		len = (int)n - start;
-		if (i > 0 && is_date(v->text + start, len) &&
+		if (i > 0 && is_date_component(v->text + start, (size_t)len) &&
 		    (s[1] < '0' || s[1] > '9'))
 			v->date = 1;
 	}
