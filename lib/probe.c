@@ -92,20 +92,17 @@ static enum toolcap_error run_command(const struct probe_command *cmd,
  * build) must not file its answer under the old compiler's key.
  */
 static int key_unchanged(const struct toolcap_probe *probe,
+			 const struct probe_command *cmd,
 			 const struct toolcap_run_options *options,
 			 struct toolcap_cache *cache, const struct key_text *key)
 {
-	struct probe_command *cmd = malloc(sizeof(*cmd));
 	struct key_text now = { 0 };
 	int same = 0;
 
-	if (cmd && probe_command_build(probe, PROBE_TMP_PLACEHOLDER, cmd) ==
-			   TOOLCAP_OK &&
-	    probe_key(probe, cmd, options, cache, &now) == TOOLCAP_OK)
+	if (probe_key(probe, cmd, options, cache, &now) == TOOLCAP_OK)
 		same = now.len == key->len &&
 		       memcmp(now.text, key->text, key->len) == 0;
 	key_free(&now);
-	free(cmd);
 	return same;
 }
 
@@ -115,7 +112,9 @@ enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 				     char *err, size_t err_size,
 				     struct toolcap_probe_result *result)
 {
-	struct probe_command *cmd;
+	/* The command as the key names it (the scratch directory as a
+	 * placeholder), and as it runs; the same one when it needs none. */
+	struct probe_command *cmd, *run;
 	struct key_text key = { 0 };
 	char scratch[PATH_MAX], value[CACHE_VALUE_MAX];
 	int use_cache = cache && cache->state == TOOLCAP_CACHE_ON;
@@ -125,10 +124,11 @@ enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 		return TOOLCAP_ERR_USAGE;
 	memset(result, 0, sizeof(*result));
 	result->run.exit_status = -1;
-	/* ~50 KiB: on the heap, not on a thread's stack. */
-	cmd = malloc(sizeof(*cmd));
+	/* ~50 KiB each: on the heap, not on a thread's stack. */
+	cmd = malloc(2 * sizeof(*cmd));
 	if (!cmd)
 		return TOOLCAP_ERR_SYSTEM;
+	run = cmd;
 
 	e = probe_command_build(probe, PROBE_TMP_PLACEHOLDER, cmd);
 	if (e == TOOLCAP_OK && use_cache) {
@@ -154,15 +154,16 @@ enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 			e = TOOLCAP_ERR_SYSTEM;
 			goto out;
 		}
-		e = probe_command_build(probe, scratch, cmd);
+		run = cmd + 1;
+		e = probe_command_build(probe, scratch, run);
 	}
 	if (e == TOOLCAP_OK)
-		e = run_command(cmd, options, err, err_size, &result->run);
+		e = run_command(run, options, err, err_size, &result->run);
 	if (scratch[0])
 		remove_scratch(scratch);
 	if (e == TOOLCAP_OK) {
 		result->answer = result->run.exit_status == 0;
-		if (use_cache && key_unchanged(probe, options, cache, &key))
+		if (use_cache && key_unchanged(probe, cmd, options, cache, &key))
 			cache_store(cache, key.text, key.len,
 				    result->answer ? "yes" : "no");
 	}
