@@ -53,6 +53,44 @@ test_cmp() {
 	diff -u "$1" "$2"
 }
 
+# git's assertion helpers: each prints what it expected and what it got
+# when it fails, so a failing test says what broke.
+
+# test_eq EXPECTED ACTUAL: two strings are equal.
+test_eq() {
+	[ "$1" = "$2" ] && return 0
+	printf 'test_eq: expected:\n%s\ngot:\n%s\n' "$1" "$2" >&2
+	return 1
+}
+
+# test_expect_code CODE COMMAND...: COMMAND exits with CODE.
+test_expect_code() {
+	_want=$1
+	shift
+	"$@"
+	_got=$?
+	[ "$_got" = "$_want" ] && return 0
+	echo "test_expect_code: expected exit $_want, got $_got: $*" >&2
+	return 1
+}
+
+# test_line_count OP N FILE: FILE has OP N lines (OP as in test: -eq...).
+test_line_count() {
+	_n=$(wc -l <"$3" | tr -d ' ')
+	test "$_n" "$1" "$2" && return 0
+	echo "test_line_count: expected $1 $2 lines in $3, got $_n:" >&2
+	cat "$3" >&2
+	return 1
+}
+
+# test_must_be_empty FILE: FILE exists and is empty.
+test_must_be_empty() {
+	[ -f "$1" ] && [ ! -s "$1" ] && return 0
+	echo "test_must_be_empty: $1 is not empty (or missing):" >&2
+	cat "$1" >&2
+	return 1
+}
+
 # fake_tool DIR NAME SAMPLE: a program NAME in DIR that prints the bytes
 # of a recorded sample (tests/samples/...out), for versions and vendors
 # that cannot be installed here.
