@@ -32,8 +32,17 @@ lib/libtoolcap.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-lib/libtoolcap.so.$(LIBVERSION): $(LIB_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libtoolcap.so.$(SOVERSION) -o $@ $^
+# The shared library exports exactly the functions lib/toolcap.h declares
+# (each declaration starts a line: "TYPE toolcap_NAME("): the header is
+# the API, everything else in lib/ stays internal (t0020 checks it).
+lib/libtoolcap.map: lib/toolcap.h
+	{ echo '{ global:'; \
+	  sed -n 's/^[a-z].*[ *]\(toolcap_[a-z0-9_]*\)(.*/	\1;/p' $<; \
+	  echo 'local: *; };'; } >$@
+
+lib/libtoolcap.so.$(LIBVERSION): $(LIB_OBJ) lib/libtoolcap.map
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libtoolcap.so.$(SOVERSION) \
+		-Wl,--version-script=lib/libtoolcap.map -o $@ $(LIB_OBJ)
 
 lib/libtoolcap.so.$(SOVERSION): lib/libtoolcap.so.$(LIBVERSION)
 	ln -sf libtoolcap.so.$(LIBVERSION) $@
@@ -72,7 +81,7 @@ stress: all
 	@sh tests/stress/run.sh
 
 clean:
-	rm -f lib/*.o lib/libtoolcap.a lib/libtoolcap.so* scripts/toolcap \
+	rm -f lib/*.o lib/libtoolcap.a lib/libtoolcap.so* lib/libtoolcap.map scripts/toolcap \
 	      $(UNIT_BIN) examples/c-api/probe examples/configure/hello \
 	      examples/configure/config.mk
 	rm -rf tests/trash
