@@ -62,4 +62,14 @@ int driver_shape(const char *line, size_t len, struct driver_line *d);
 /* What follows a program's directory, and its length without ".exe". */
 const char *program_basename(const char *program, size_t *len);
 
+/* Fill out->line with the first line of text that has something on it,
+ * as printable ASCII, for an error message; the rest of out is left. */
+struct toolcap_ident;
+void quote_first_line(const char *text, size_t len,
+		      struct toolcap_ident *out);
+
+/* The exit status a tool ends with after printing its version: 0 for
+ * most, 1 for unsquashfs -version (lib/programs.c). */
+int version_exit_status(const char *program, const char *family);
+
 #endif

@@ -283,7 +283,7 @@ static int name_from_line(const struct line *line,
 }
 
 /* For the error message: the first line with something on it. */
-static void quote_first_line(const char *text, size_t len,
+void quote_first_line(const char *text, size_t len,
 			     struct toolcap_ident *out)
 {
 	struct line line;

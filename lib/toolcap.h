@@ -43,7 +43,9 @@ enum toolcap_error {
 	TOOLCAP_ERR_UNRECOGNISED,   /* printed nothing we recognise as a version */
 	TOOLCAP_ERR_WRONG_FAMILY,   /* recognised, but not the family asked for  */
 	TOOLCAP_ERR_NO_ENCODING,    /* no kernel integer for this tool/version   */
-	TOOLCAP_ERR_SYSTEM          /* pipe, fork, poll... failed; see errno     */
+	TOOLCAP_ERR_SYSTEM,         /* pipe, fork, poll... failed; see errno     */
+	TOOLCAP_ERR_FAILED          /* exited with a status its version run
+				     * never has: what it printed is an error */
 };
 
 /*
@@ -229,6 +231,39 @@ enum toolcap_error toolcap_run(const char *const argv[],
 			       char *out, size_t out_size,
 			       char *err, size_t err_size,
 			       struct toolcap_run_result *result);
+
+/*
+ * toolcap_version - run a tool with its version flag and recognise it:
+ * toolcap_run() of argv followed by toolcap_version_args(), then
+ * toolcap_identify() of its stdout, then of its stderr (gcc -v).
+ *
+ * argv:    TOOL [ARG...], NULL-terminated, at most
+ *          TOOLCAP_VERSION_MAX_WORDS words: {"gcc", NULL},
+ *          {"ccache", "gcc", NULL}, {"clang", "--target=aarch64", NULL}.
+ * program: the name the tool is known as, or NULL: argv[0], or argv[1]
+ *          after a launcher (ccache, sccache, distcc, icecc), whose own
+ *          version is not the one asked about.
+ * family:  a family id the caller expects, or NULL (as toolcap_identify).
+ * options, out, err: as toolcap_run(); ident and run are filled in.
+ *
+ * A run that exits with a status other than the one the tool's version
+ * run has (0; 1 for unsquashfs -version and GNU false --version) failed,
+ * and what it printed is not read as a version: a wrapper cc printing
+ * "/opt/gcc-9.3.0/bin/gcc: No such file or directory" and exiting 127 is
+ * TOOLCAP_ERR_FAILED, with run->exit_status and ident->line the first
+ * line it printed.
+ *
+ * Returns TOOLCAP_OK, what toolcap_run() or toolcap_identify() returns,
+ * TOOLCAP_ERR_FAILED, or TOOLCAP_ERR_USAGE (NULL or too many words).
+ */
+#define TOOLCAP_VERSION_MAX_WORDS 256
+enum toolcap_error toolcap_version(const char *const argv[],
+				   const char *program, const char *family,
+				   const struct toolcap_run_options *options,
+				   char *out, size_t out_size,
+				   char *err, size_t err_size,
+				   struct toolcap_ident *ident,
+				   struct toolcap_run_result *run);
 
 /* ---------------------------------------------------------------------
  * Capability probes: can this compiler, assembler or linker do X?

@@ -107,21 +107,6 @@ unsigned timeout_from_environment(void)
 	return seconds * 1000 < 1 ? 1 : (unsigned)(seconds * 1000 + 0.5);
 }
 
-/* ccache gcc: the tool is gcc, ccache only runs it. */
-static const char *program_of(char **command, int n)
-{
-	static const char *const launchers[] = { "ccache", "sccache",
-						 "distcc", "icecc", NULL };
-	const char *base = strrchr(command[0], '/');
-	int i;
-
-	base = base ? base + 1 : command[0];
-	for (i = 0; launchers[i]; i++)
-		if (n > 1 && strcmp(base, launchers[i]) == 0)
-			return command[1];
-	return command[0];
-}
-
 const char *family_option(const char *tool)
 {
 	return toolcap_is_family(tool) ? tool : NULL;
@@ -131,45 +116,27 @@ const char *family_option(const char *tool)
 void probe_tool(const struct options *opt, struct probe *p,
 		       char *out, size_t out_size, char *err, size_t err_size)
 {
-	const char *argv[256];
-	const char *program = program_of(opt->command, opt->command_len);
+	const char *argv[TOOLCAP_VERSION_MAX_WORDS + 1];
 	const char *family = family_option(opt->tool);
-	const char *const *flags;
+	const char *program = opt->program;
 	struct toolcap_run_options run_options = {
 		.timeout_ms = timeout_from_environment()
 	};
-	int n = 0, i;
+	int i, n = opt->command_len;
 
-	if (opt->program)
-		program = opt->program;
-	else if (opt->tool && !family)
-		program = opt->tool;
-	flags = toolcap_version_args(program, family);
 	p->name = opt->command[0];
 	p->asked = family;
-	for (i = 0; i < opt->command_len && n < 250; i++)
-		argv[n++] = opt->command[i];
-	for (i = 0; flags[i]; i++)
-		argv[n++] = flags[i];
-	argv[n] = NULL;
-
-	p->error = toolcap_run(argv, &run_options, out, out_size, err,
-			       err_size, &p->run);
-	if (p->error)
+	if (n > TOOLCAP_VERSION_MAX_WORDS) {
+		p->error = TOOLCAP_ERR_USAGE;
 		return;
-	p->error = toolcap_identify(out, p->run.out_len, program, family,
-				    &p->ident);
-	if (p->error == TOOLCAP_ERR_UNRECOGNISED) {
-		struct toolcap_ident from_stderr;
-		enum toolcap_error e = toolcap_identify(err, p->run.err_len,
-							program, family,
-							&from_stderr);
-
-		if (e != TOOLCAP_ERR_UNRECOGNISED || !p->ident.line[0]) {
-			p->error = e;
-			p->ident = from_stderr;
-		}
 	}
+	if (!program && opt->tool && !family)
+		program = opt->tool;
+	for (i = 0; i < n; i++)
+		argv[i] = opt->command[i];
+	argv[n] = NULL;
+	p->error = toolcap_version(argv, program, family, &run_options, out,
+				   out_size, err, err_size, &p->ident, &p->run);
 }
 
 static int is_missing(const struct probe *p)
@@ -200,6 +167,16 @@ void report_error(const struct probe *p)
 	case TOOLCAP_ERR_WRONG_FAMILY:
 		fail("%s: is not %s but %s: it says \"%s\"", name, p->asked,
 		     p->ident.family, p->ident.line);
+		return;
+	case TOOLCAP_ERR_USAGE:
+		fail("%s: a command of more than %d words", name,
+		     TOOLCAP_VERSION_MAX_WORDS);
+		return;
+	case TOOLCAP_ERR_FAILED:
+		/* What a failed run prints is an error, whatever number it
+		 * holds; show it, so the user sees what to fix. */
+		fail("%s: exited with status %d, so what it printed is no version: \"%s\"",
+		     name, p->run.exit_status, p->ident.line);
 		return;
 	default:
 		break;
