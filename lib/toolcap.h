@@ -78,6 +78,9 @@ const char *toolcap_strerror(enum toolcap_error error);
  *     "a" for alpha is:
  *         "1.0.a" < "1.0-rc1" < "1.0" < "1.0a" < "1.0.post1" < "1.0.1"
  *         "18.0.0git" < "18.0.0"
+ * A "v" or "V" right before the first digit is a prefix, as PEP 440,
+ * go-version and node-semver read it (pahole prints "v1.24"):
+ *         toolcap_vercmp("v1.24", "1.22") == 1
  * Letters compare without regard to case.  NULL sorts before everything.
  */
 int toolcap_vercmp(const char *a, const char *b);

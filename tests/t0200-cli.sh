@@ -93,6 +93,14 @@ test_expect_success 'a tool that prints nothing is an error, not a version' '
 	grep -q "printed nothing" err && test ! -s out
 '
 
+test_expect_success 'vercmp reads the real pahole'"'"'s "v1.24" as 1.24' '
+	v=$(pahole --version) &&
+	test_eq "v$("$TOOLCAP" version --format=number pahole)" "$v" &&
+	test_eq ">" "$("$TOOLCAP" vercmp "$v" 1.22)" &&
+	test_eq "=" "$("$TOOLCAP" vercmp "$v" "${v#v}")" &&
+	test_eq "<" "$("$TOOLCAP" vercmp 1.22 V1.24)"
+'
+
 test_expect_success 'vercmp prints <, = or >' '
 	test "$("$TOOLCAP" vercmp 1.9 1.10)" = "<" &&
 	test "$("$TOOLCAP" vercmp 1.22 1.22.0)" = "=" &&
