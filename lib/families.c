@@ -171,21 +171,79 @@ static int bare_v_matches(const char *line, size_t len,
 	       tok->dots == 1 && tok->end == end;
 }
 
-/* "gcc", then "-Version" or " versión" or " 版本", then the version. */
+/* Is the word at [start, end) the marker, alone or as "gcc-Version"? */
+static int is_marker_word(const char *marker, const char *line, size_t start,
+			  size_t end)
+{
+	size_t n = strlen(marker);
+
+	return end - start >= n && memcmp(line + start, marker, n) == 0 &&
+	       (end - start == n || (line[start + n] == '-' &&
+				     end - start > n + 1));
+}
+
+/* After the version, "(PKGVERSION)" groups and nothing else, as gcc
+ * prints it (its default is "(GCC)"): "12.2.0 (Debian 12.2.0-14+deb12u1) ". */
+static int only_pkgversion_after(const char *line, size_t len, size_t pos)
+{
+	size_t next;
+	int groups = 0;
+
+	for (pos = skip_blanks(line, len, pos); pos < len;
+	     pos = skip_blanks(line, len, next), groups++) {
+		next = skip_paren_group(line, len, pos);
+		if (next == pos)
+			return 0;
+	}
+	return groups > 0;
+}
+
+/*
+ * gcc -v's last line is gettext's translation of "gcc version %s %s": a
+ * few words without digits, one of them "gcc", then the version.
+ * Debian 12's gcc-12.mo gives "gcc-Version", "gcc versión", "gcc phiên
+ * bản", "gcc 版本", and puts the word first in two: "versi gcc" (id),
+ * "Версія gcc" (uk).  Those word-first lines must end as gcc's does,
+ * with "(PKGVERSION)", and have one word before "gcc", so that "built
+ * with gcc 12.2.0" or "Compiler: gcc 12.2.0" is no gcc line.
+ */
+#define TRANSLATED_WORDS_MAX 3
 static int translated_matches(const char *marker, const char *line,
 			      size_t len, struct version_token *tok)
 {
-	size_t pos = strlen(marker);
+	size_t pos = 0, start, words = 0, marker_at = TRANSLATED_WORDS_MAX;
+	int glued = 0; /* "gcc-Version": the word is in the marker's */
 
-	if (!word_at(line, len, 0, marker, 0) || pos >= len ||
-	    (line[pos] != ' ' && line[pos] != '-'))
+	for (;;) {
+		pos = skip_blanks(line, len, pos);
+		if (pos >= len)
+			return 0;
+		if (is_digit(line[pos]))
+			break;
+		if (words == TRANSLATED_WORDS_MAX)
+			return 0;
+		start = pos;
+		while (pos < len && !is_space(line[pos])) {
+			if (is_digit(line[pos]))
+				return 0;
+			pos++;
+		}
+		if (is_marker_word(marker, line, start, pos)) {
+			marker_at = words;
+			glued = pos - start > strlen(marker);
+		}
+		words++;
+	}
+	/* The marker and at least one word for "version": "gcc 12.2.0" is
+	 * some other tool's way of naming gcc. */
+	if (marker_at == TRANSLATED_WORDS_MAX || (words < 2 && !glued))
 		return 0;
-	pos++;
-	while (pos < len && !is_space(line[pos]))
-		pos++;
-	if (pos == strlen(marker) + 1)
+	if (!version_token_at(line, len, pos, tok))
 		return 0;
-	return version_token_at(line, len, skip_blanks(line, len, pos), tok);
+	if (marker_at == 0)
+		return 1;
+	return marker_at == 1 && words == 2 &&
+	       only_pkgversion_after(line, len, tok->end);
 }
 
 static int group_matches(const char *marker, const char *line, size_t len,
