@@ -42,6 +42,9 @@ struct family_rule {
 	 * 14.0.6") counts only when the program is unknown or its name
 	 * contains this. */
 	const char *program;
+	/* 1: the row counts only when its family is asked for (clang's
+	 * banner names its integrated assembler only when asked so). */
+	int asked_only;
 };
 
 extern const struct family_rule family_rules[];

@@ -127,6 +127,10 @@ struct toolcap_ident {
  *   "GNU ld version 2.20.51.0.2-5.43.el6 20100205" -> ld.bfd 2.20.51.0.2
  *   "v1.22-5-g8b3f1a2" (program "pahole")        -> pahole 1.22
  *   "GNU Make 4.3" (program "make")              -> make 4.3
+ *   "Debian clang version 14.0.6" (family "llvm-as") -> llvm-as 14.0.6,
+ *       clang's integrated assembler; Apple's clang is refused
+ *   "rustup 1.26.0 (...)" then "info: ... `rustc 1.73.0 (...)`"
+ *       -> rustup 1.26.0: a tool names itself first
  *
  * Returns TOOLCAP_OK, TOOLCAP_ERR_UNRECOGNISED, TOOLCAP_ERR_WRONG_FAMILY
  * or TOOLCAP_ERR_USAGE.  Never allocates.

@@ -144,6 +144,22 @@ static int is_missing(const struct probe *p)
 	return p->error == TOOLCAP_ERR_NOT_FOUND;
 }
 
+/* "12" or "12.2.0" and nothing else: what gcc -dumpversion prints. */
+static int is_bare_number(const char *line)
+{
+	const char *s = line;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!(*s >= '0' && *s <= '9'))
+		return 0;
+	while ((*s >= '0' && *s <= '9') || *s == '.')
+		s++;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s == '\0';
+}
+
 /* The one line on stderr for a probe that did not give a version. */
 void report_error(const struct probe *p)
 {
@@ -181,7 +197,13 @@ void report_error(const struct probe *p)
 	default:
 		break;
 	}
-	if (!p->ident.line[0])
+	if (is_bare_number(p->ident.line))
+		/* gcc -dumpversion says "12"; a macOS gcc, which is clang,
+		 * says "4.2.1" or its own version: a bare number does not
+		 * say which tool printed it, nor always the whole release. */
+		fail("%s: \"%s\" is a bare number that does not say which tool printed it: give what TOOL --version prints",
+		     name, p->ident.line);
+	else if (!p->ident.line[0])
 		fail("%s: printed nothing%s", name,
 		     p->run.exit_status > 0 ? " and exited with an error" : "");
 	else if (p->run.exit_status > 0)
