@@ -354,10 +354,12 @@ struct toolcap_cache; /* below */
  * key matches in full: the probe's words, the identity (resolved path,
  * device, inode, size, mtime and ctime in nanoseconds) of every program
  * the command names and, for compilers, of the cc1 and as they run, of
- * every existing file an argument names, and the environment variables
- * that change what a compiler or linker does (PATH, GCC_EXEC_PREFIX,
- * COMPILER_PATH, CPATH, LD_LIBRARY_PATH, RUSTC_BOOTSTRAP, ...).  A tool
- * replaced in place therefore misses and is probed again.
+ * every existing file an argument names, and the whole environment less
+ * make's and the shell's bookkeeping (MAKEFLAGS, MFLAGS, MAKELEVEL,
+ * MAKEOVERRIDES, MAKE_TERMOUT, MAKE_TERMERR, SHLVL, _, PWD, OLDPWD,
+ * COLUMNS, LINES) and toolcap's own TOOLCAP_CACHE, TOOLCAP_PREFETCH and
+ * TOOLCAP_TIMEOUT: a wrapper may read any variable.  A tool replaced in
+ * place therefore misses and is probed again.
  *
  * err, err_size: the tool's stderr, when it ran (may be NULL, 0).
  * Returns TOOLCAP_OK with result->answer; or, when the tool could not

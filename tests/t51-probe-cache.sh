@@ -123,7 +123,7 @@ test_expect_success 'no is cached as no, yes as yes, for cc-option and ld-option
 	expect 1 cc-option -fnot-an-option && hit
 '
 
-test_expect_success 'another flag, --flags, CPATH or LD_LIBRARY_PATH miss; an unrelated variable hits' '
+test_expect_success 'another flag, --flags, CPATH, LD_LIBRARY_PATH or any other variable miss' '
 	fresh miss &&
 	expect 0 cc-option -fno-stack-protector && ran 1 &&
 	expect 0 cc-option -fno-common && ran 1 &&
@@ -133,8 +133,63 @@ test_expect_success 'another flag, --flags, CPATH or LD_LIBRARY_PATH miss; an un
 	CPATH=$PWD expect 0 cc-option -fno-stack-protector && hit &&
 	LD_LIBRARY_PATH=$PWD expect 0 ld-option --gc-sections && ran 1 &&
 	expect 0 ld-option --gc-sections && ran 1 &&
-	TOOLCAP_TEST_UNRELATED=1 expect 0 cc-option -fno-stack-protector && hit
+	TOOLCAP_TEST_UNRELATED=1 expect 0 cc-option -fno-stack-protector && ran 1
 '
+
+# What changes between make's levels and runs, or in the shell's
+# bookkeeping, says nothing about a tool: the answer is still cached.
+test_expect_success 'make'"'"'s jobserver flags and level, SHLVL, _, PWD, OLDPWD, COLUMNS and LINES hit' '
+	fresh ignored &&
+	expect 0 cc-option -fno-stack-protector && ran 1 &&
+	MAKEFLAGS=" -j2 --jobserver-auth=3,4 --no-print-directory" MFLAGS=-j2 \
+	MAKELEVEL=3 SHLVL=7 _=/bin/x PWD=/tmp OLDPWD=/ COLUMNS=80 LINES=24 \
+		expect 0 cc-option -fno-stack-protector && hit &&
+	MAKEFLAGS="rR --jobserver-auth=5,6" MAKELEVEL=1 \
+		expect 0 cc-option -fno-stack-protector && hit
+'
+
+# asked N: the driver was asked -print-prog-name=cc1 N times since the
+# last check (the log is kept for ran/hit).
+asked() {
+	n=$(grep -c -e '-print-prog-name=cc1' "$LOG")
+	[ "$n" = "$1" ] && return
+	echo "the driver was asked $n times, want $1"
+	cat "$LOG"
+	return 1
+}
+
+# Kbuild probes with each directory's own flags: asking the driver for
+# each flag set cost two compiler runs per directory.  Only flags that can
+# change which cc1 or as runs make it ask again.
+test_expect_success 'the driver is asked once for flag sets that differ in -W, -D, -O, -g, -f, -m; again for -B, --sysroot' '
+	fresh driver &&
+	expect 0 cc-option --flags="-O2 -Wall" -fno-common && asked 1 && ran 1 &&
+	expect 0 cc-option --flags="-O2 -Wall -DX=1 -Iinclude -g -fno-pie -m64" -fno-common &&
+		asked 0 && ran 1 &&
+	expect 0 cc-option --flags="-Os -std=gnu11 -Wa,--fatal-warnings" -fno-common &&
+		asked 0 && ran 1 &&
+	expect 0 cc-option --flags="-O2 -B$PWD/bin" -fno-common && asked 1 && ran 1 &&
+	expect 0 cc-option --flags="-O2 --sysroot=/" -fno-common && asked 1 && ran 1
+'
+
+# A wrapper that picks the real compiler from a variable of its own: the
+# key cannot know which variables a wrapper reads, so it holds them all
+# (clang-16 takes -mretpoline, gcc 12 does not).
+if have clang-16; then
+test_expect_success 'a CC wrapper that reads REALCC: each compiler gets its own answer' '
+	fresh realcc &&
+	printf "#!/bin/sh\nexec \${REALCC:-gcc} \"\$@\"\n" >bin/mycc &&
+	chmod +x bin/mycc &&
+	REALCC=gcc expect 1 cc-option --cc=mycc -mretpoline &&
+	REALCC=clang-16 expect 0 cc-option --cc=mycc -mretpoline &&
+	REALCC=gcc expect 1 cc-option --cc=mycc -mretpoline &&
+	REALCC=clang-16 expect 0 cc-option --cc=mycc -mretpoline &&
+	REALCC=clang-16 expect 0 cc-option --no-cache --cc=mycc -mretpoline &&
+	REALCC=gcc expect 1 cc-option --no-cache --cc=mycc -mretpoline
+'
+else
+	test_skip 'a CC wrapper that reads REALCC: each compiler gets its own answer' 'no clang-16: install clang-16'
+fi
 
 # The key has the size, mtime and ctime of the tool: an upgrade that
 # keeps the path (and even the mtime, as cp -p and tar do) is seen.
