@@ -253,7 +253,7 @@ test_expect_success 'LLVM=1 checks clang, not gcc: a clang too old fails' '
 
 test_expect_success 'an LLVM= value that cannot be a prefix or suffix is an error' '
 	test_expect_code 2 env LLVM="/x y/" "$TOOLCAP" check --kernel 2>err >out &&
-	test_line_count = 1 err &&
+	test_line_count -eq 1 err &&
 	grep -q "^toolcap: check: LLVM: " err
 '
 
@@ -301,7 +301,7 @@ test_expect_success 'every exit 2 before a tool runs is still a JSON document wi
 		code=0 &&
 		"$TOOLCAP" check --json $args >out.json 2>err || code=$? &&
 		test_eq "2 $args" "$code $args" &&
-		test_line_count = 1 err &&
+		test_line_count -eq 1 err &&
 		python3 "$TRASH/keys.py" out.json &&
 		python3 -c "import json, sys; d = json.load(open(\"out.json\")); \
 			assert d[\"result\"] == \"error\" and d[\"requirements\"] == [], d; \

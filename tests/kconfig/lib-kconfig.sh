@@ -147,3 +147,12 @@ linux_conf() {
 		BINDGEN="${BINDGEN:-bindgen}" KCONFIG_CONFIG=.config \
 		"$KCONFIG_CONF" "$_target" "$_tree/Kconfig")
 }
+
+# linux_check_tree VERSION: what `toolcap check --kernel=TREE` reads of a
+# Linux tree (its top Makefile, scripts/min-tool-version.sh and
+# Documentation/process/changes.rst), unpacked once.
+linux_check_tree() {
+	kernel_source "$1" check 'linux-source-*/Makefile' \
+		'*/scripts/min-tool-version.sh' \
+		'*/Documentation/process/changes.rst'
+}
