@@ -377,6 +377,10 @@ int requirement_parse_line(const char *source, unsigned number, const char *text
 		return 0;
 	what = n == -1 ? "too many words" :
 	       n == -2 ? "a quote is not closed" : parse_words(words, n, &r);
+	/* Lines built in (number 0) have no line number to give. */
+	if (what && !number)
+		return requirement_error(list, "check: %s: %s: \"%s\"",
+					 source, what, text);
 	if (what)
 		return requirement_error(list, "check: %s:%u: %s: \"%s\"",
 					 source, number, what, text);

@@ -560,7 +560,10 @@ static int read_options(int argc, char **argv, struct check_options *o,
 		} else if (strncmp(arg, "--requirements=", 15) == 0) {
 			o->files++;
 			status = read_file_option(arg + 15, list);
-		} else if (arg[0] == '-' && arg[1] == '-')
+		} else if (strcmp(arg, "--requirements") == 0)
+			status = requirement_error(list,
+				"check: --requirements needs =FILE (- for standard input)");
+		else if (arg[0] == '-' && arg[1] == '-')
 			status = requirement_error(list,
 				"check: unknown option \"%s\" (see 'toolcap check --help')",
 				arg);

@@ -295,7 +295,8 @@ test_expect_success 'a quote not closed: the file, the line number and the line'
 test_expect_success 'every exit 2 before a tool runs is still a JSON document with --json' '
 	printf "pahole 1.22\n" >bad.req && : >empty.req &&
 	for args in "--requirements=bad.req" "--requirements=nothere.req" \
-		    "--requirements=empty.req" "--requirements=" "--frobnicate" \
+		    "--requirements=empty.req" "--requirements=" "--requirements" \
+		    "--frobnicate" "--requirements=." \
 		    "--kernel no-such-name" "--kernel=/nonexistent" "--kernel=" \
 		    "--kernel --kernel"; do
 		code=0 &&
@@ -307,6 +308,13 @@ test_expect_success 'every exit 2 before a tool runs is still a JSON document wi
 			assert d[\"result\"] == \"error\" and d[\"requirements\"] == [], d; \
 			assert \"toolcap: \" + d[\"message\"] + \"\\n\" == open(\"err\").read(), d" || return 1
 	done
+'
+
+test_expect_success 'a $(VAR) of the kernel'"'"'s list with a quote open: exit 2, one line' '
+	test_expect_code 2 env CC="'"'"'gcc" "$TOOLCAP" check --kernel cc >out 2>err &&
+	test_must_be_empty out &&
+	echo "toolcap: check: kernel: a quote is not closed once \$(VAR)s are expanded: \"cc gcc:5.1.0,clang:13.0.1 \$(CC:-\$(CROSS_COMPILE)gcc)\"" >expect &&
+	test_cmp expect err
 '
 
 test_expect_success 'a requirements file with no requirement is an error' '
