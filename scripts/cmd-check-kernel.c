@@ -483,6 +483,31 @@ static int tree_release(struct kernel_source *k, char *out, size_t size)
 /* ------------------------------------------------------------------ */
 /* The toolchain, chosen as the top Makefile chooses it                */
 
+/* AR, NM, OBJCOPY, OBJDUMP, READELF and STRIP of the top Makefile's
+ * "ifneq ($(LLVM),)" branch. */
+static int add_llvm_binutils(struct kernel_source *k, const char *llvm)
+{
+	static const char *const tools[][2] = {
+		{ "ar", "AR" }, { "nm", "NM" }, { "objcopy", "OBJCOPY" },
+		{ "objdump", "OBJDUMP" }, { "readelf", "READELF" },
+		{ "strip", "STRIP" },
+	};
+	size_t n = strlen(llvm), i;
+	const char *prefix = llvm[n - 1] == '/' ? llvm : "";
+	const char *suffix = !*prefix && llvm[0] == '-' ? llvm : "";
+	char line[REQUIREMENT_LINE_MAX];
+	int status = 0;
+
+	for (i = 0; !status && i < sizeof(tools) / sizeof(tools[0]); i++) {
+		snprintf(line, sizeof(line),
+			 "%s llvm-%s:%s,%s:%s $(%s:-'%sllvm-%s%s')", tools[i][0],
+			 tools[i][0], k->llvm, tools[i][0], k->binutils,
+			 tools[i][1], prefix, tools[i][0], suffix);
+		status = requirement_parse_line("kernel", 0, line, k->list);
+	}
+	return status;
+}
+
 /*
  * LLVM=1 (any value): clang and ld.lld; LLVM=/usr/lib/llvm-16/bin/ (a
  * trailing '/') is their prefix, LLVM=-16 (a leading '-') their suffix.
@@ -520,6 +545,10 @@ static int add_toolchain(struct kernel_source *k)
 			 k->llvm, ld);
 		status = requirement_parse_line("kernel", 0, line, k->list);
 	}
+	/* LLVM=1 also means LLVM's binutils; a GNU one given instead
+	 * (AR=ar) is held to the binutils minimum. */
+	if (!status && llvm && *llvm)
+		status = add_llvm_binutils(k, llvm);
 	/* Without LLVM, clang is the table's optional second compiler. */
 	if (!status && !(llvm && *llvm)) {
 		snprintf(line, sizeof(line), "clang %s clang optional", k->llvm);

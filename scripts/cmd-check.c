@@ -279,12 +279,25 @@ static const char *shown_minimum(const struct check_row *row)
 static void describe_place(const struct check_row *row, char *buf,
 			   size_t size)
 {
-	if (row->result.path[0])
+	char words[REQUIREMENT_COMMAND_MAX];
+	char *argv[REQUIREMENT_ARGV_MAX + 1];
+	int i, argc;
+	size_t len = 0;
+
+	if (row->result.path[0]) {
 		snprintf(buf, size, "%s", row->result.path);
-	else if (!row->req->expanded[0])
+		return;
+	}
+	if (!row->req->expanded[0]) {
 		snprintf(buf, size, "%s is empty", row->req->command);
-	else
-		snprintf(buf, size, "%s", row->req->expanded);
+		return;
+	}
+	/* The words run, without the quotes that made them. */
+	argc = requirement_argv(row->req, words, argv);
+	buf[0] = '\0';
+	for (i = 0; i < argc && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					i ? " " : "", argv[i]);
 }
 
 static void describe_status(const struct check_row *row, char *buf,

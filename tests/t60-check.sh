@@ -242,7 +242,16 @@ test_expect_success 'LLVM=, CC, LD and CROSS_COMPILE choose the tools, as Kbuild
 	test_eq "clang ld.lld" "$(CROSS_COMPILE=aarch64-linux-gnu- LLVM=1 kernel_argv)" &&
 	test_eq "gcc|-m32 ld.bfd" "$(LLVM=1 CC="gcc -m32" LD=ld.bfd kernel_argv)" &&
 	LLVM=1 "$TOOLCAP" check --kernel >out &&
-	! grep -q "^clang " out
+	! grep -q "^clang " out &&
+	code=0 && LLVM=-16 "$TOOLCAP" check --kernel --json ar strip >out.json ||
+		code=$? &&
+	test "$code" -le 1 &&
+	python3 -c "import json; d = json.load(open(\"out.json\")); \
+		assert [r[\"argv\"] for r in d[\"requirements\"]] == [[\"llvm-ar-16\"], [\"llvm-strip-16\"]], d; \
+		assert d[\"requirements\"][0][\"minimum\"] == \"llvm-ar:13.0.1,ar:2.25.0\", d" &&
+	LLVM=1 AR=ar "$TOOLCAP" check --kernel ar >out &&
+	grep -Eq "^ar +2\.25\.0 +ar " out &&
+	test_expect_code 2 "$TOOLCAP" check --kernel ar 2>err
 '
 
 test_expect_success 'LLVM=1 checks clang, not gcc: a clang too old fails' '
