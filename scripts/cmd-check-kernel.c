@@ -347,6 +347,13 @@ static int read_changes_table(struct kernel_source *k)
 	 * border, 3 in the rows, 4 done */
 	while (!status && state < 4 && fgets(line, sizeof(line), f)) {
 		number++;
+		/* The rest of a long line would be read as a row of its own. */
+		if (state > 0 && !strchr(line, '\n') && !feof(f)) {
+			status = requirement_error(k->list,
+				"check: %s:%u: line longer than %zu bytes",
+				path, number, sizeof(line) - 2);
+			break;
+		}
 		if (state == 0) {
 			if (strncmp(line, "Current Minimal Requirements", 28) == 0)
 				state = 1;
@@ -574,6 +581,10 @@ int read_kernel_requirements(struct requirement_list *list, const char *tree,
 	int status = 0;
 
 	memset(&k, 0, sizeof(k));
+	/* Every path below is the tree's plus at most 40 bytes: never cut. */
+	if (tree && strlen(tree) > 4000)
+		return requirement_error(list,
+			"check: --kernel=TREE: a path longer than 4000 bytes");
 	k.tree = tree;
 	k.list = list;
 	status = kbuild_arch(&k);

@@ -126,7 +126,11 @@ test_expect_success 'a changes.rst without the table, or with a bad row: exit 2,
 	broken_tree badrow &&
 	sed -i "s/^GNU make               3.82 /GNU make               new  /" badrow/Documentation/process/changes.rst &&
 	grep -n "^GNU make  *new" badrow/Documentation/process/changes.rst >line &&
-	expect_tree_error badrow "badrow/Documentation/process/changes.rst:$(cut -d: -f1 line): the minimum version must start with a digit"
+	expect_tree_error badrow "badrow/Documentation/process/changes.rst:$(cut -d: -f1 line): the minimum version must start with a digit" &&
+	broken_tree longrow &&
+	sed -i "s/^\(GNU make               3.82 \)/\1$(printf "%0600d" 0)/" longrow/Documentation/process/changes.rst &&
+	grep -n "^GNU make  *3.82 *00000" longrow/Documentation/process/changes.rst >line &&
+	expect_tree_error longrow "longrow/Documentation/process/changes.rst:$(cut -d: -f1 line): line longer than 510 bytes"
 '
 fi
 
