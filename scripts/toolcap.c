@@ -473,12 +473,14 @@ static const struct command {
 	{ "report", cmd_report, "report",
 	  "Identify every tool of the kernel's requirement list found on this\n"
 	  "machine, in parallel, and print a table." },
-	{ "check", cmd_check, "check [--json] [--requirements=FILE]... [--kernel] [TOOL...]",
+	{ "check", cmd_check, "check [--json] [--requirements=FILE]... [--kernel[=TREE]] [TOOL...]",
 	  "Is every required tool installed and new enough?  Reads requirement\n"
 	  "lines \"NAME MINVERSION COMMAND... [optional]\" from FILE (\"-\" is\n"
 	  "stdin), $(VAR) and $(VAR:-DEFAULT) taken from the environment;\n"
 	  "--kernel (the default without a FILE) adds the kernel's minimal\n"
-	  "requirements.  TOOL... checks only the requirements so named.\n"
+	  "requirements: Linux 6.12's, or with --kernel=TREE that tree's own;\n"
+	  "LLVM, CC, LD and CROSS_COMPILE choose the tools as Kbuild does.\n"
+	  "TOOL... checks only the requirements so named.\n"
 	  "Prints a table and a verdict line, or with --json one document.\n"
 	  "Exit 0 all required tools met, 1 one too old, missing or of another\n"
 	  "family, 2 a malformed file or a tool whose version is not understood.\n"
