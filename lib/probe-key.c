@@ -23,7 +23,7 @@
 #include "probe-command.h"
 
 /* Bumped whenever the key's layout or a probe's command changes. */
-#define KEY_VERSION "toolcap-probe-key 2"
+#define KEY_VERSION "toolcap-probe-key 3"
 
 void key_add(struct key_text *key, const char *s, size_t n)
 {
@@ -88,10 +88,13 @@ extern char **environ;
  * any tool does: keying on them would make every answer miss.
  */
 static const char *const key_environment_ignored[] = {
-	/* make's channel to its sub-makes (jobserver descriptors, -j, -r,
-	 * --no-print-directory differ by level and by run); no compiler,
-	 * assembler or linker reads them. */
-	"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES",
+	/* make's nesting depth, its count of restarts after remaking a
+	 * makefile (a Kbuild make that ran syncconfig restarts: its top
+	 * level sees MAKE_RESTARTS, the next no-op make does not), the name
+	 * of its command-line variables (always the same reference), and
+	 * whether its output is a terminal.  MAKEFLAGS and MFLAGS are
+	 * keyed, less their jobserver words: see key_make_flags. */
+	"MAKELEVEL", "MAKE_RESTARTS", "MAKEOVERRIDES",
 	"MAKE_TERMOUT", "MAKE_TERMERR",
 	/* The shell's bookkeeping: nesting depth, the last command, the
 	 * directories (the working directory is keyed on its own when an
@@ -115,6 +118,68 @@ static int environment_ignored(const char *entry)
 		    strncmp(entry, key_environment_ignored[i], name_len) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * MAKEFLAGS or MFLAGS, with the words that only carry make's jobserver
+ * dropped: --jobserver-auth= and --jobserver-fds= (descriptors or a fifo
+ * name, new on every run) and -j (how many jobs this run was given).  A
+ * tool may read the rest (a nested make obeys -n, -k, -i, -e and the
+ * variables after "--"), so the rest stays in the key.  Words are split
+ * at spaces make did not escape with a backslash; the words from "--" on
+ * are variables and kept whole.
+ */
+static int is_make_flags(const char *entry)
+{
+	return strncmp(entry, "MAKEFLAGS=", 10) == 0 ||
+	       strncmp(entry, "MFLAGS=", 7) == 0;
+}
+
+static int is_jobserver_word(const char *w, size_t n)
+{
+	static const char *const prefixes[] = {
+		"--jobserver-auth=", "--jobserver-fds=", NULL
+	};
+	size_t i;
+
+	if (n >= 2 && w[0] == '-' && w[1] == 'j')
+		return 1;
+	for (i = 0; prefixes[i]; i++)
+		if (n >= strlen(prefixes[i]) &&
+		    strncmp(w, prefixes[i], strlen(prefixes[i])) == 0)
+			return 1;
+	return 0;
+}
+
+static void key_make_flags(struct key_text *key, const char *entry)
+{
+	size_t len = strlen(entry), start, end, out = 0;
+	int variables = 0;
+	char *kept = malloc(len + 1);
+
+	if (!kept) {
+		key->failed = 1;
+		return;
+	}
+	start = strcspn(entry, "=") + 1;
+	memcpy(kept, entry, start);
+	out = start;
+	while (start <= len) {
+		/* One word: up to a space make did not escape. */
+		for (end = start; end < len && entry[end] != ' '; end++)
+			if (entry[end] == '\\' && end + 1 < len)
+				end++;
+		if (end - start == 2 && strncmp(entry + start, "--", 2) == 0)
+			variables = 1;
+		if (variables || !is_jobserver_word(entry + start, end - start)) {
+			memcpy(kept + out, entry + start, end - start);
+			out += end - start;
+			kept[out++] = ' ';
+		}
+		start = end + 1;
+	}
+	key_word(key, "env", kept, out);
+	free(kept);
 }
 
 static int compare_entries(const void *a, const void *b)
@@ -141,8 +206,12 @@ static void key_environment(struct key_text *key)
 			entries[kept++] = environ[i];
 	qsort(entries, kept, sizeof(*entries), compare_entries);
 	key_addf(key, "environment %zu\n", kept);
-	for (i = 0; i < kept; i++)
-		key_word(key, "env", entries[i], strlen(entries[i]));
+	for (i = 0; i < kept; i++) {
+		if (is_make_flags(entries[i]))
+			key_make_flags(key, entries[i]);
+		else
+			key_word(key, "env", entries[i], strlen(entries[i]));
+	}
 	free(entries);
 }
 

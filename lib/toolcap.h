@@ -355,10 +355,12 @@ struct toolcap_cache; /* below */
  * device, inode, size, mtime and ctime in nanoseconds) of every program
  * the command names and, for compilers, of the cc1 and as they run, of
  * every existing file an argument names, and the whole environment less
- * make's and the shell's bookkeeping (MAKEFLAGS, MFLAGS, MAKELEVEL,
+ * make's and the shell's bookkeeping (MAKELEVEL, MAKE_RESTARTS,
  * MAKEOVERRIDES, MAKE_TERMOUT, MAKE_TERMERR, SHLVL, _, PWD, OLDPWD,
- * COLUMNS, LINES) and toolcap's own TOOLCAP_CACHE, TOOLCAP_PREFETCH and
- * TOOLCAP_TIMEOUT: a wrapper may read any variable.  A tool replaced in
+ * COLUMNS, LINES; in MAKEFLAGS and MFLAGS only the words -j...,
+ * --jobserver-auth=... and --jobserver-fds=... before "--") and
+ * toolcap's own TOOLCAP_CACHE, TOOLCAP_PREFETCH and TOOLCAP_TIMEOUT: a
+ * wrapper may read any variable.  A tool replaced in
  * place therefore misses and is probed again.
  *
  * err, err_size: the tool's stderr, when it ran (may be NULL, 0).

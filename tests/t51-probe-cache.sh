@@ -138,14 +138,35 @@ test_expect_success 'another flag, --flags, CPATH, LD_LIBRARY_PATH or any other 
 
 # What changes between make's levels and runs, or in the shell's
 # bookkeeping, says nothing about a tool: the answer is still cached.
-test_expect_success 'make'"'"'s jobserver flags and level, SHLVL, _, PWD, OLDPWD, COLUMNS and LINES hit' '
+test_expect_success 'make'"'"'s jobserver words, level and restarts, SHLVL, _, PWD, OLDPWD, COLUMNS and LINES hit' '
 	fresh ignored &&
-	expect 0 cc-option -fno-stack-protector && ran 1 &&
-	MAKEFLAGS=" -j2 --jobserver-auth=3,4 --no-print-directory" MFLAGS=-j2 \
-	MAKELEVEL=3 SHLVL=7 _=/bin/x PWD=/tmp OLDPWD=/ COLUMNS=80 LINES=24 \
+	MAKEFLAGS="rR --no-print-directory -- obj=init" MFLAGS="-rR --no-print-directory" \
+		expect 0 cc-option -fno-stack-protector && ran 1 &&
+	MAKEFLAGS="rR -j2 --jobserver-auth=3,4 --no-print-directory -- obj=init" \
+	MFLAGS="-rR -j2 --jobserver-auth=3,4 --no-print-directory" \
+	MAKELEVEL=3 MAKE_RESTARTS=1 SHLVL=7 _=/bin/x PWD=/tmp OLDPWD=/ \
+	COLUMNS=80 LINES=24 \
 		expect 0 cc-option -fno-stack-protector && hit &&
-	MAKEFLAGS="rR --jobserver-auth=5,6" MAKELEVEL=1 \
+	MAKEFLAGS="rR -j --jobserver-fds=5,6 --no-print-directory -- obj=init" \
+	MFLAGS="-rR -j --jobserver-fds=5,6 --no-print-directory" MAKELEVEL=1 \
+		expect 0 cc-option -fno-stack-protector && hit &&
+	MAKEFLAGS="rR -j4 --jobserver-auth=fifo:/tmp/GMfifo7 --no-print-directory -- obj=init" \
+	MFLAGS="-rR -j4 --jobserver-auth=fifo:/tmp/GMfifo7 --no-print-directory" \
 		expect 0 cc-option -fno-stack-protector && hit
+'
+
+# The rest of MAKEFLAGS is what a nested make obeys (-n, -k, -e, its
+# variables): a tool that runs make may act on it, so it is keyed.
+test_expect_success 'MAKEFLAGS beyond its jobserver words (-n, -k, a variable) miss' '
+	fresh makeflags &&
+	MAKEFLAGS="rR -- obj=init" expect 0 cc-option -fno-stack-protector && ran 1 &&
+	MAKEFLAGS="rR -- obj=init" expect 0 cc-option -fno-stack-protector && hit &&
+	MAKEFLAGS="nrR -- obj=init" expect 0 cc-option -fno-stack-protector && ran 1 &&
+	MAKEFLAGS="krR -- obj=init" expect 0 cc-option -fno-stack-protector && ran 1 &&
+	MAKEFLAGS="rR -- obj=init V=1" expect 0 cc-option -fno-stack-protector && ran 1 &&
+	MAKEFLAGS="rR -I/a\\ -jx" expect 0 cc-option -fno-stack-protector && ran 1 &&
+	MAKEFLAGS="rR -I/a\\ -jy" expect 0 cc-option -fno-stack-protector && ran 1 &&
+	MFLAGS=-n expect 0 cc-option -fno-stack-protector && ran 1
 '
 
 # asked N: the driver was asked -print-prog-name=cc1 N times since the
