@@ -322,17 +322,23 @@ static void ask_driver(const char *const *words, size_t n_words,
  * Can this flag change which cc1 or as the driver runs?  Only these are
  * left out of the question and of its key: warnings and what -W passes
  * on (-Wa,-Wp,-Wl), macros, include directories, optimisation, debug
- * info, the language standard, and -f and -m code generation options,
- * none of which makes gcc or clang pick another program (the choice is
- * made by the driver, its -B, --target, --gcc-toolchain, --sysroot,
- * -specs, --config and -f[no-]integrated-as, all kept).  Keeping every
+ * info, the language standard, -f and -m code generation options and
+ * --param tuning, none of which makes gcc or clang pick another program
+ * (the choice is made by the driver, its -B, --target, --gcc-toolchain,
+ * --sysroot, -specs, --config and -f[no-]integrated-as, all kept).  -m
+ * looked the likeliest: clang's -m32, -m16, -mx32 change its triple, but
+ * clang 13 to 16 name their tools from --target's spelling (asked on
+ * Debian 12: -print-prog-name=as is /usr/bin/as with -m32;
+ * aarch64-linux-gnu-as with -mbig-endian; riscv64-linux-gnu-as with
+ * -march=rv32imac), and gcc -m32 names the same cc1 and as.  Keeping every
  * flag made a Kbuild run ask the driver twice for each directory's own
  * flag set, 54 extra compiler runs beside 43 probes in one no-op make.
  */
 static int is_program_choice_flag(const char *word)
 {
 	static const char *const never[] = {
-		"-W", "-D", "-U", "-I", "-O", "-g", "-std=", "-f", "-m", NULL
+		"-W", "-D", "-U", "-I", "-O", "-g", "-std=", "-f", "-m",
+		"--param", NULL
 	};
 	size_t i;
 

@@ -182,12 +182,14 @@ asked() {
 # Kbuild probes with each directory's own flags: asking the driver for
 # each flag set cost two compiler runs per directory.  Only flags that can
 # change which cc1 or as runs make it ask again.
-test_expect_success 'the driver is asked once for flag sets that differ in -W, -D, -O, -g, -f, -m; again for -B, --sysroot' '
+test_expect_success 'the driver is asked once for flag sets that differ in -W, -D, -O, -g, -f, -m, --param; again for -B, --sysroot' '
 	fresh driver &&
 	expect 0 cc-option --flags="-O2 -Wall" -fno-common && asked 1 && ran 1 &&
 	expect 0 cc-option --flags="-O2 -Wall -DX=1 -Iinclude -g -fno-pie -m64" -fno-common &&
 		asked 0 && ran 1 &&
 	expect 0 cc-option --flags="-Os -std=gnu11 -Wa,--fatal-warnings" -fno-common &&
+		asked 0 && ran 1 &&
+	expect 0 cc-option --flags="-O2 --param=max-inline-insns-single=100" -fno-common &&
 		asked 0 && ran 1 &&
 	expect 0 cc-option --flags="-O2 -B$PWD/bin" -fno-common && asked 1 && ran 1 &&
 	expect 0 cc-option --flags="-O2 --sysroot=/" -fno-common && asked 1 && ran 1
