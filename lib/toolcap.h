@@ -361,10 +361,17 @@ struct toolcap_cache; /* below */
  * TOOLCAP_TIMEOUT: a wrapper may read any variable.  A tool replaced in
  * place therefore misses and is probed again.
  *
+ * A "no" is an answer only when the tool works without what is probed:
+ * before it is given, the same command runs without the probed arguments
+ * (and, for as-instr, with an empty line for the instruction; its "yes"
+ * is cached like any answer).  When that fails too, the tool is broken
+ * or the flags are, and "no" would say nothing about the flag:
+ * TOOLCAP_ERR_FAILED, with result->run and err from the baseline run.
+ *
  * err, err_size: the tool's stderr, when it ran (may be NULL, 0).
  * Returns TOOLCAP_OK with result->answer; or, when the tool could not
  * give an answer, TOOLCAP_ERR_NOT_FOUND, _NOT_EXECUTABLE, _TIMED_OUT,
- * _SIGNALED, _SYSTEM (nothing is cached then) or _USAGE.
+ * _SIGNALED, _FAILED, _SYSTEM (nothing is cached then) or _USAGE.
  */
 enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 				     const struct toolcap_run_options *options,
