@@ -16,7 +16,7 @@
 
 struct probe_options {
 	struct toolcap_probe probe;
-	const char *tool_option;  /* --cc=, --ld= or --rustc= */
+	const char *tool_option;  /* --cc, --ld or --rustc */
 	int tool_given, flags_given, no_cache;
 	char tool[1024], flags[8192];
 };
@@ -98,12 +98,12 @@ static const struct {
 	const char *tool_option;
 	int make_only;
 } probe_commands[] = {
-	{ "cc-option", TOOLCAP_PROBE_CC_OPTION, "--cc=", 0 },
-	{ "cc-disable-warning", TOOLCAP_PROBE_CC_OPTION, "--cc=", 1 },
-	{ "as-option", TOOLCAP_PROBE_AS_OPTION, "--cc=", 1 },
-	{ "as-instr", TOOLCAP_PROBE_AS_INSTR, "--cc=", 0 },
-	{ "ld-option", TOOLCAP_PROBE_LD_OPTION, "--ld=", 0 },
-	{ "rustc-option", TOOLCAP_PROBE_RUSTC_OPTION, "--rustc=", 0 },
+	{ "cc-option", TOOLCAP_PROBE_CC_OPTION, "--cc", 0 },
+	{ "cc-disable-warning", TOOLCAP_PROBE_CC_OPTION, "--cc", 1 },
+	{ "as-option", TOOLCAP_PROBE_AS_OPTION, "--cc", 1 },
+	{ "as-instr", TOOLCAP_PROBE_AS_INSTR, "--cc", 0 },
+	{ "ld-option", TOOLCAP_PROBE_LD_OPTION, "--ld", 0 },
+	{ "rustc-option", TOOLCAP_PROBE_RUSTC_OPTION, "--rustc", 0 },
 };
 
 static int copy_option(const char *command, const char *value, char *buf,
@@ -119,8 +119,13 @@ static int copy_option(const char *command, const char *value, char *buf,
 static int parse_probe(const char *command, int argc, char **argv,
 		       struct probe_options *o)
 {
+	struct cli_option table[] = {
+		{ NULL, 1 }, { "--flags", 1 }, { "--make", 0 },
+		{ "--no-cache", 0 }, { NULL, 0 }
+	};
 	size_t i, n = sizeof(probe_commands) / sizeof(probe_commands[0]);
-	int a, status;
+	const char *value;
+	int a, k, status;
 
 	memset(o, 0, sizeof(*o));
 	for (i = 0; i < n && strcmp(command, probe_commands[i].name); i++)
@@ -131,35 +136,26 @@ static int parse_probe(const char *command, int argc, char **argv,
 	o->probe.make_form = probe_commands[i].make_only;
 	o->tool_option = probe_commands[i].tool_option;
 
-	for (a = 0; a < argc; a++) {
-		const char *arg = argv[a];
-		size_t tl = strlen(o->tool_option);
-
-		if (strcmp(arg, "--") == 0) {
-			a++;
-			break;
-		}
-		if (strncmp(arg, o->tool_option, tl) == 0) {
-			if ((status = copy_option(command, arg + tl, o->tool,
-						  sizeof(o->tool))))
+	/* --cc, --ld or --rustc by the probe; a flag that starts with
+	 * "--" (ld-option --no-warn-rwx-segments) comes after "--". */
+	table[0].name = o->tool_option;
+	a = 0;
+	while ((k = next_option(command, argc, argv, &a, table, &value)) >= 0) {
+		if (k == 0 || k == 1) {
+			if ((status = copy_option(command, value,
+						  k ? o->flags : o->tool,
+						  k ? sizeof(o->flags)
+						    : sizeof(o->tool))))
 				return status;
-			o->tool_given = 1;
-		} else if (strncmp(arg, "--flags=", 8) == 0) {
-			if ((status = copy_option(command, arg + 8, o->flags,
-						  sizeof(o->flags))))
-				return status;
-			o->flags_given = 1;
-		} else if (strcmp(arg, "--make") == 0) {
+			*(k ? &o->flags_given : &o->tool_given) = 1;
+		} else if (k == 2) {
 			o->probe.make_form = 1;
-		} else if (strcmp(arg, "--no-cache") == 0) {
-			o->no_cache = 1;
 		} else {
-			/* Probed flags start with "--" too (ld-option
-			 * --no-warn-rwx-segments): the first word that is
-			 * not one of ours starts them. */
-			break;
+			o->no_cache = 1;
 		}
 	}
+	if (k == OPTIONS_ERROR)
+		return EXIT_ERROR;
 	set_defaults(o);
 	o->probe.tool = o->tool;
 	o->probe.flags = o->flags;
