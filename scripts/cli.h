@@ -105,8 +105,8 @@ int cmd_cache(const char *name, int argc, char **argv);
 int cmd_prefetch(const char *name, int argc, char **argv);
 int cmd_matrix(const char *name, int argc, char **argv);
 
-/* The cache TOOLCAP_CACHE names, or NULL when it is off or refused (a
- * refused directory gets one warning line on stderr). */
+/* The cache TOOLCAP_CACHE names, or NULL when it is off, refused (one
+ * warning line on stderr) or invalid (one error line: exit 2). */
 struct toolcap_cache *open_cache(struct toolcap_cache *cache);
 
 #endif

@@ -251,6 +251,8 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 	if (i != argc - 1)
 		return usage_error(name, "one Kconfig file");
 	if (!open_cache(&cache)) {
+		if (cache.state == TOOLCAP_CACHE_INVALID)
+			return EXIT_ERROR;
 		fail("prefetch: the cache is %s: nothing to prefetch into",
 		     cache.state == TOOLCAP_CACHE_OFF ? "off" : "refused");
 		return EXIT_ERROR;

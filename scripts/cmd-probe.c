@@ -13,11 +13,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../lib/probe-command.h"
 
 struct probe_options {
 	struct toolcap_probe probe;
 	const char *tool_option;  /* --cc, --ld or --rustc */
 	int tool_given, flags_given, no_cache;
+	/* Where tool and flags came from, for messages: "--cc", "CC". */
+	char tool_source[64], flags_source[128];
 	char tool[1024], flags[8192];
 };
 
@@ -28,11 +31,14 @@ static void default_tool(struct probe_options *o, const char *variable,
 	const char *value = getenv(variable);
 	const char *cross = getenv("CROSS_COMPILE");
 
-	if (value && *value)
+	if (value && *value) {
 		snprintf(o->tool, sizeof(o->tool), "%s", value);
-	else
+		snprintf(o->tool_source, sizeof(o->tool_source), "%s", variable);
+	} else {
 		snprintf(o->tool, sizeof(o->tool), "%s%s",
 			 cross && strcmp(name, "rustc") ? cross : "", name);
+		snprintf(o->tool_source, sizeof(o->tool_source), "CROSS_COMPILE");
+	}
 }
 
 /* The flags the kernel puts before the probed ones, from the environment:
@@ -43,6 +49,7 @@ static void default_flags(struct probe_options *o, const char *variables)
 	size_t len = 0;
 
 	snprintf(names, sizeof(names), "%s", variables);
+	snprintf(o->flags_source, sizeof(o->flags_source), "%s", variables);
 	for (name = strtok_r(names, " ", &save); name;
 	     name = strtok_r(NULL, " ", &save)) {
 		const char *value = getenv(name);
@@ -156,11 +163,24 @@ static int parse_probe(const char *command, int argc, char **argv,
 	}
 	if (k == OPTIONS_ERROR)
 		return EXIT_ERROR;
+	if (o->tool_given)
+		snprintf(o->tool_source, sizeof(o->tool_source), "%s", o->tool_option);
+	if (o->flags_given)
+		snprintf(o->flags_source, sizeof(o->flags_source), "--flags");
 	set_defaults(o);
 	o->probe.tool = o->tool;
 	o->probe.flags = o->flags;
 	if (!o->tool[0])
 		return usage_error(command, "no tool: set it with the option or the environment");
+	/* Split as sh splits them, or said: never a silently other command. */
+	if ((value = probe_shell_words_error(o->tool))) {
+		fail("%s: %s=\"%s\": %s", command, o->tool_source, o->tool, value);
+		return EXIT_ERROR;
+	}
+	if ((value = probe_shell_words_error(o->flags))) {
+		fail("%s: %s=\"%s\": %s", command, o->flags_source, o->flags, value);
+		return EXIT_ERROR;
+	}
 	if (o->probe.kind == TOOLCAP_PROBE_AS_INSTR) {
 		if (a >= argc)
 			return usage_error(command, "no instruction");
@@ -173,12 +193,21 @@ static int parse_probe(const char *command, int argc, char **argv,
 	return 0;
 }
 
-/* The cache TOOLCAP_CACHE names; a refused directory is said once. */
+/* The cache TOOLCAP_CACHE names; a refused directory is said once (the
+ * answers stay right, uncached), a setting that is a mistake is an error
+ * (the caller exits 2: cache->state is TOOLCAP_CACHE_INVALID). */
 struct toolcap_cache *open_cache(struct toolcap_cache *cache)
 {
-	if (toolcap_cache_open(cache, getenv("TOOLCAP_CACHE")) ==
-	    TOOLCAP_CACHE_REFUSED)
+	switch (toolcap_cache_open(cache, getenv("TOOLCAP_CACHE"))) {
+	case TOOLCAP_CACHE_REFUSED:
 		fail("warning: not caching: %s", cache->why);
+		break;
+	case TOOLCAP_CACHE_INVALID:
+		fail("%s", cache->why);
+		break;
+	default:
+		break;
+	}
 	return cache->state == TOOLCAP_CACHE_ON ? cache : NULL;
 }
 
@@ -230,9 +259,12 @@ int cmd_probe(const char *name, int argc, char **argv)
 		arg0 = warning;
 		o.probe.args = &arg0;
 	}
+	if (!o.no_cache && !open_cache(&cache) &&
+	    cache.state == TOOLCAP_CACHE_INVALID)
+		return EXIT_ERROR;
 	e = toolcap_probe_run(&o.probe, &run,
-			      o.no_cache ? NULL : open_cache(&cache), NULL, 0,
-			      &r);
+			      o.no_cache || cache.state != TOOLCAP_CACHE_ON
+				      ? NULL : &cache, NULL, 0, &r);
 	if (e) {
 		probe_failed(name, &o, e, &r);
 		return EXIT_ERROR;

@@ -407,7 +407,7 @@ test_expect_success 'the directory and its missing parents are created 0700' '
 '
 
 test_expect_success 'the default directory: $XDG_CACHE_HOME/toolcap, else $HOME/.cache/toolcap' '
-	fresh default && unset TOOLCAP_CACHE &&
+	fresh default && unset TOOLCAP_CACHE && mkdir home xdg &&
 	HOME=$PWD/home XDG_CACHE_HOME= expect 0 cc-option -fno-stack-protector &&
 	test "$(stat -c %a home/.cache/toolcap)" = 700 &&
 	HOME=$PWD/home XDG_CACHE_HOME=$PWD/xdg expect 0 cc-option -fno-stack-protector &&
