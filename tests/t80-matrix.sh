@@ -133,7 +133,7 @@ if [ -x "$KCONFIG_CONF" ]; then
 		test_expect_code 2 gate_matrix conf \
 			--expect "DEBUG_INFO_BTFF=n@<1.22" >out 2>err &&
 		test_must_be_empty out &&
-		test_line_count = 1 err &&
+		test_line_count -eq 1 err &&
 		grep "^toolcap: matrix: --expect \"DEBUG_INFO_BTFF=n@<1.22\": no symbol DEBUG_INFO_BTFF in " err
 	'
 
