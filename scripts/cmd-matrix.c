@@ -506,6 +506,10 @@ int cmd_matrix(const char *name, int argc, char **argv)
 	int status;
 
 	(void)name;
+	/* Static for their size; fresh on every call (fuzz-cli calls
+	 * toolcap_main many times in one process). */
+	memset(&o, 0, sizeof(o));
+	memset(&plan, 0, sizeof(plan));
 	o.engine = "conf";
 	o.kconfig = "Kconfig";
 	plan.timeout_ms = DEFAULT_TIMEOUT_S * 1000;
