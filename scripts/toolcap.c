@@ -624,11 +624,17 @@ int cmd_is(const char *name, int argc, char **argv)
 int cmd_vercmp(const char *name, int argc, char **argv)
 {
 	(void)name;
-	int cmp;
+	static const struct cli_option no_options[] = { { NULL, 0 } };
+	const char *value;
+	int cmp, i = 0;
 
-	if (argc != 2)
+	/* No options, but "--x" is a typo to say, not a version. */
+	if (next_option("vercmp", argc, argv, &i, no_options, &value) ==
+	    OPTIONS_ERROR)
+		return EXIT_ERROR;
+	if (argc - i != 2)
 		return usage_error("vercmp", "needs two versions");
-	cmp = toolcap_vercmp(argv[0], argv[1]);
+	cmp = toolcap_vercmp(argv[i], argv[i + 1]);
 	puts(cmp < 0 ? "<" : cmp > 0 ? ">" : "=");
 	return EXIT_TRUE;
 }

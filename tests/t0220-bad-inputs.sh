@@ -42,7 +42,8 @@ test_expect_success 'every command reads its options the same way: unknown, miss
 		    "as-instr --flag=-m64 nop" "rustc-option --rust=rustc -O" \
 		    "prefetch --job=2 Kconfig" "prefetch --jobs=0 Kconfig" \
 		    "matrix --jsn PAHOLE=pahole 1.21" "matrix --json=1 PAHOLE=pahole 1.21" \
-		    "explain cc-option --no-cach -O2" "cc-optoin -O2"; do
+		    "explain cc-option --no-cach -O2" "cc-optoin -O2" \
+		    "vercmp --x 1"; do
 		# shellcheck disable=SC2086
 		test_expect_code 2 "$TOOLCAP" $args >out 2>err &&
 		one_error "toolcap: " || { echo "args: $args"; return 1; }
