@@ -216,6 +216,7 @@ static void probe_failed(const char *command, const struct probe_options *o,
 			 enum toolcap_error e,
 			 const struct toolcap_probe_result *r)
 {
+	static struct probe_command cmd;
 	char line[512];
 	size_t n;
 
@@ -223,8 +224,14 @@ static void probe_failed(const char *command, const struct probe_options *o,
 		fail("%s: too many or too long arguments", command);
 		return;
 	}
-	n = strcspn(o->tool, " \t");
-	snprintf(line, sizeof(line), "%.*s", (int)n, o->tool);
+	/* The program as sh would name it: "'/x y/gcc'" is /x y/gcc. */
+	if (probe_command_build(&o->probe, PROBE_TMP_PLACEHOLDER, &cmd) ==
+	    TOOLCAP_OK && cmd.argc) {
+		snprintf(line, sizeof(line), "%s", cmd.argv[0]);
+	} else {
+		n = strcspn(o->tool, " \t");
+		snprintf(line, sizeof(line), "%.*s", (int)n, o->tool);
+	}
 	if (e == TOOLCAP_ERR_SIGNALED)
 		fail("%s: %s: killed by signal %d", command, line,
 		     r->run.signal);

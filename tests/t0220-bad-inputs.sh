@@ -126,7 +126,9 @@ test_expect_success '--cc and CC split as sh splits them: a path with a space, q
 	CC="\"$PWD/x y/gcc\"" "$TOOLCAP" cc-option --no-cache -O2 &&
 	CC="$PWD/x\\ y/gcc" "$TOOLCAP" cc-option --no-cache -O2 &&
 	"$TOOLCAP" explain cc-option --flags="-DX='"'"'a b'"'"'" -O2 >out &&
-	grep -F " -Werror '"'"'-DX=a b'"'"' -O2 " out
+	grep -F " -Werror '"'"'-DX=a b'"'"' -O2 " out &&
+	test_expect_code 2 "$TOOLCAP" cc-option --cc="'"'"'$PWD/no such/gcc'"'"'" -O2 >out 2>err &&
+	one_error "cc-option: $PWD/no such/gcc: not found"
 '
 
 test_expect_success 'words sh would read otherwise (unterminated quote, $(...), ;) are exit 2, not passed on as text' '
