@@ -3,11 +3,12 @@
  * libFuzzer target: the toolcap command line itself.  scripts/toolcap.c
  * is built with -Dmain=toolcap_main together with every cmd-*.c and
  * matrix-*.c, and each input becomes an argv: its words are separated by
- * newlines or NUL bytes, after "toolcap"; a word "*N" stands for N more
- * copies of the word before it, so that long argument lists are one
- * mutation away (coverage does not grow with their length, and a bound
- * on how many arguments a command keeps is what fails there: `toolcap
- * check cc cc cc ...` overflowed a heap buffer).
+ * newlines or NUL bytes, after "toolcap"; a word "*N" (N a digit) stands
+ * for 2^N more copies of the word before it, so that long argument lists
+ * are one mutated byte away: coverage does not grow with their length,
+ * so the fuzzer would not get there step by step, and a bound on how
+ * many arguments a command keeps is what fails there (`toolcap check cc
+ * cc cc ...` overflowed a heap buffer).
  *
  * Nothing real is run: PATH, the current directory and srctree are an
  * empty scratch directory, a '/' in a word becomes '_' (no path can name
@@ -107,9 +108,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[size] = '\0';
 	argv[argc++] = "toolcap";
 	for (p = text; p < text + size && argc <= MAX_WORDS; p += strlen(p) + 1) {
-		long copies = p[0] == '*' && argc > 1 ? strtol(p + 1, NULL, 10) : 0;
+		long copies = 0;
 
-		if (copies <= 0)
+		if (p[0] == '*' && p[1] >= '0' && p[1] <= '9' && !p[2] && argc > 1)
+			copies = 1L << (p[1] - '0');
+		else
 			argv[argc++] = p;
 		while (copies-- > 0 && argc <= MAX_WORDS) {
 			argv[argc] = argv[argc - 1];

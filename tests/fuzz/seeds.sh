@@ -94,9 +94,9 @@ fuzz-cli)
 		sed 's/^"$TOOLCAP" //'
 	  "$top"/scripts/toolcap --help | sed -n 's/^  toolcap //p'
 	  # check with every requirement it knows named once, in its order,
-	  # and one named twice ("*1": one more copy, see fuzz-cli.c)
+	  # and one named twice ("*0": 2^0 more copies, see fuzz-cli.c)
 	  echo "check $(tr '\n' ' ' <"$dir.names")"
-	  echo "check $(head -n 1 "$dir.names") *1"
+	  echo "check $(head -n 1 "$dir.names") *0"
 	} | sort -u | while IFS= read -r line; do
 		set -f # the words are written as they are, never globbed
 		seed
