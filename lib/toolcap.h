@@ -386,8 +386,10 @@ enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 enum toolcap_cache_state {
 	TOOLCAP_CACHE_ON,        /* answers are read and written           */
 	TOOLCAP_CACHE_OFF,       /* TOOLCAP_CACHE=off                      */
-	TOOLCAP_CACHE_REFUSED    /* the directory is unsafe or unusable;
+	TOOLCAP_CACHE_REFUSED,   /* the directory is unsafe or unusable;
 				  * why says so; probes run uncached       */
+	TOOLCAP_CACHE_INVALID    /* the setting is neither "off" nor an
+				  * absolute path: a mistake to report    */
 };
 
 struct toolcap_cache {
@@ -400,7 +402,10 @@ struct toolcap_cache {
  * toolcap_cache_open - find, create (mode 0700) and check the cache
  * directory.  setting is what TOOLCAP_CACHE holds: NULL or "" for
  * ${XDG_CACHE_HOME:-$HOME/.cache}/toolcap, "off" for no cache, else the
- * directory.  The directory is refused when it is a symlink, not a
+ * absolute directory; anything else (relative, "OFF") is
+ * TOOLCAP_CACHE_INVALID.  HOME and XDG_CACHE_HOME are never created, and
+ * no directory is created inside one the effective user does not own.
+ * The directory is refused when it is a symlink, not a
  * directory, not owned by the effective user, or writable by others.
  * Always fills cache in; returns its state.
  *

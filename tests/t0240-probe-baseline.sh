@@ -26,7 +26,7 @@ test_expect_success 'as-instr with ld as the compiler is exit 2, not no' '
 '
 
 test_expect_success 'ld-option with false as the linker is exit 2, not no' '
-	test_expect_code 2 "$TOOLCAP" ld-option --ld=false --gc-sections 2>err &&
+	test_expect_code 2 "$TOOLCAP" ld-option --ld=false -- --gc-sections 2>err &&
 	test_line_count = 1 err
 '
 
@@ -40,7 +40,7 @@ test_expect_success 'a working compiler still says no to a flag it lacks, cached
 	test_expect_code 1 "$TOOLCAP" cc-option -fno-such-option-at-all &&
 	test_expect_code 1 "$TOOLCAP" cc-option --no-cache -fno-such-option-at-all &&
 	test_expect_code 1 "$TOOLCAP" as-instr "no_such_instruction %eax" &&
-	test_expect_code 1 "$TOOLCAP" ld-option --no-such-linker-option
+	test_expect_code 1 "$TOOLCAP" ld-option -- --no-such-linker-option
 '
 
 test_expect_success 'the exit 2 is not kept as a no: asked again, it is exit 2 again' '

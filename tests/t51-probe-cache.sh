@@ -120,10 +120,10 @@ test_expect_success 'no is cached as no, yes as yes, for cc-option and ld-option
 	expect 1 cc-option -fnot-an-option && hit &&
 	expect 0 cc-option -fno-common && ran 1 &&
 	expect 0 cc-option -fno-common && hit &&
-	expect 0 ld-option --gc-sections && ran 1 &&
-	expect 0 ld-option --gc-sections && hit &&
-	expect 1 ld-option --not-an-option && ran 1 &&
-	expect 1 ld-option --not-an-option && hit &&
+	expect 0 ld-option -- --gc-sections && ran 1 &&
+	expect 0 ld-option -- --gc-sections && hit &&
+	expect 1 ld-option -- --not-an-option && ran 1 &&
+	expect 1 ld-option -- --not-an-option && hit &&
 	expect 1 cc-option -fnot-an-option && hit
 '
 
@@ -135,8 +135,8 @@ test_expect_success 'another flag, --flags, CPATH, LD_LIBRARY_PATH or any other 
 	expect 0 cc-option --flags=-O2 -fno-stack-protector && hit &&
 	CPATH=$PWD expect 0 cc-option -fno-stack-protector && ran 1 &&
 	CPATH=$PWD expect 0 cc-option -fno-stack-protector && hit &&
-	LD_LIBRARY_PATH=$PWD expect 0 ld-option --gc-sections && ran 1 &&
-	expect 0 ld-option --gc-sections && ran 1 &&
+	LD_LIBRARY_PATH=$PWD expect 0 ld-option -- --gc-sections && ran 1 &&
+	expect 0 ld-option -- --gc-sections && ran 1 &&
 	TOOLCAP_TEST_UNRELATED=1 expect 0 cc-option -fno-stack-protector && ran 1
 '
 
@@ -221,10 +221,10 @@ test_expect_success 'a tool upgraded in place is probed again: new mtime, new si
 
 test_expect_success 'ld upgraded in place is probed again' '
 	fresh upgrade-ld &&
-	expect 0 ld-option --gc-sections && ran 1 &&
+	expect 0 ld-option -- --gc-sections && ran 1 &&
 	sleep 0.05 && touch bin/ld &&
-	expect 0 ld-option --gc-sections && ran 1 &&
-	expect 0 ld-option --gc-sections && hit
+	expect 0 ld-option -- --gc-sections && ran 1 &&
+	expect 0 ld-option -- --gc-sections && hit
 '
 
 # gcc runs the as it finds on PATH (-print-prog-name=as says "as"): a new
@@ -248,7 +248,7 @@ test_expect_success 'a missing tool is exit 2 and never cached' '
 	fresh missing &&
 	expect 2 cc-option --cc="$PWD/bin/no-such-gcc" -fno-stack-protector &&
 	grep -q "no-such-gcc" stderr &&
-	expect 2 ld-option --ld=no-such-ld --gc-sections &&
+	expect 2 ld-option --ld=no-such-ld -- --gc-sections &&
 	{ test ! -e cache || test "$(stat_line entries)" = 0; }
 '
 
@@ -468,7 +468,7 @@ test_expect_success 'the directory and its missing parents are created 0700' '
 '
 
 test_expect_success 'the default directory: $XDG_CACHE_HOME/toolcap, else $HOME/.cache/toolcap' '
-	fresh default && unset TOOLCAP_CACHE &&
+	fresh default && unset TOOLCAP_CACHE && mkdir home xdg &&
 	HOME=$PWD/home XDG_CACHE_HOME= expect 0 cc-option -fno-stack-protector &&
 	test "$(stat -c %a home/.cache/toolcap)" = 700 &&
 	HOME=$PWD/home XDG_CACHE_HOME=$PWD/xdg expect 0 cc-option -fno-stack-protector &&
