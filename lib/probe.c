@@ -5,6 +5,7 @@
  * removed afterwards, and the answer stored.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,6 +186,7 @@ enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 	scratch[0] = '\0';
 	if (cmd->needs_tmp) {
 		if (make_scratch(scratch, sizeof(scratch)) != 0) {
+			result->run.sys_errno = errno;
 			e = TOOLCAP_ERR_SYSTEM;
 			goto out;
 		}

@@ -8,6 +8,7 @@
  * RUSTC; CLANG_FLAGS; with --make the KBUILD_*FLAGS Makefile.compiler
  * uses), each overridable on the command line.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,8 +138,12 @@ static int parse_probe(const char *command, int argc, char **argv,
 	memset(o, 0, sizeof(*o));
 	for (i = 0; i < n && strcmp(command, probe_commands[i].name); i++)
 		;
-	if (i == n)
-		return usage_error(command, "not a probe");
+	if (i == n) {
+		/* Only explain gets here with another word. */
+		fail("explain: \"%s\" is not a probe (cc-option, as-instr, as-option, ld-option, rustc-option)",
+		     command);
+		return EXIT_ERROR;
+	}
 	o->probe.kind = probe_commands[i].kind;
 	o->probe.make_form = probe_commands[i].make_only;
 	o->tool_option = probe_commands[i].tool_option;
@@ -212,10 +217,27 @@ struct toolcap_cache *open_cache(struct toolcap_cache *cache)
 }
 
 /* The one line for a probe whose tool gave no answer. */
+/* The first line of what the tool said, for a one-line error. */
+static const char *first_line(const char *err, size_t len, char *line,
+			      size_t size)
+{
+	size_t n = 0;
+
+	while (n < len && err[n] != '\n' && n + 1 < size) {
+		line[n] = err[n];
+		n++;
+	}
+	line[n] = '\0';
+	return line;
+}
+
 static void probe_failed(const char *command, const struct probe_options *o,
 			 enum toolcap_error e,
-			 const struct toolcap_probe_result *r)
+			 const struct toolcap_probe_result *r,
+			 const char *err)
 {
+	char said[256];
+
 	static struct probe_command cmd;
 	char line[512];
 	size_t n;
@@ -232,7 +254,17 @@ static void probe_failed(const char *command, const struct probe_options *o,
 		n = strcspn(o->tool, " \t");
 		snprintf(line, sizeof(line), "%.*s", (int)n, o->tool);
 	}
-	if (e == TOOLCAP_ERR_SIGNALED)
+	if (e == TOOLCAP_ERR_FAILED && r->run.exit_status < 0)
+		fail("%s: %s fails without the probed arguments too (cached), so its no would say nothing: check the tool and its flags ('toolcap explain %s' shows it)",
+		     command, line, command);
+	else if (e == TOOLCAP_ERR_FAILED)
+		fail("%s: %s fails without the probed arguments too (exit %d: \"%s\"), so its no would say nothing: check the tool and its flags",
+		     command, line, r->run.exit_status,
+		     first_line(err, r->run.err_len, said, sizeof(said)));
+	else if (e == TOOLCAP_ERR_SYSTEM && r->run.exit_status < 0)
+		fail("%s: %s: could not run the probe: %s (its scratch directory is made in $TMPDIR, else /tmp)",
+		     command, line, strerror(r->run.sys_errno ? r->run.sys_errno : EIO));
+	else if (e == TOOLCAP_ERR_SIGNALED)
 		fail("%s: %s: killed by signal %d", command, line,
 		     r->run.signal);
 	else if (e == TOOLCAP_ERR_TIMED_OUT)
@@ -251,6 +283,7 @@ int cmd_probe(const char *name, int argc, char **argv)
 	struct toolcap_probe_result r;
 	struct toolcap_run_options run = { .timeout_ms = timeout_from_environment() };
 	char warning[512];
+	static char err[4096];
 	const char *arg0 = NULL;
 	enum toolcap_error e;
 	int status = parse_probe(name, argc, argv, &o);
@@ -271,9 +304,9 @@ int cmd_probe(const char *name, int argc, char **argv)
 		return EXIT_ERROR;
 	e = toolcap_probe_run(&o.probe, &run,
 			      o.no_cache || cache.state != TOOLCAP_CACHE_ON
-				      ? NULL : &cache, NULL, 0, &r);
+				      ? NULL : &cache, err, sizeof(err), &r);
 	if (e) {
-		probe_failed(name, &o, e, &r);
+		probe_failed(name, &o, e, &r, err);
 		return EXIT_ERROR;
 	}
 	if (arg0 && r.answer)
@@ -300,7 +333,7 @@ int cmd_explain(const char *name, int argc, char **argv)
 		return status;
 	e = toolcap_probe_command(&o.probe, line, sizeof(line));
 	if (e) {
-		probe_failed(argv[0], &o, e, &r);
+		probe_failed(argv[0], &o, e, &r, err);
 		return EXIT_ERROR;
 	}
 	printf("command: %s\n", line);
@@ -309,7 +342,7 @@ int cmd_explain(const char *name, int argc, char **argv)
 	fflush(stdout);
 	e = toolcap_probe_run(&o.probe, &run, NULL, err, sizeof(err) - 1, &r);
 	if (e) {
-		probe_failed(argv[0], &o, e, &r);
+		probe_failed(argv[0], &o, e, &r, err);
 		return EXIT_ERROR;
 	}
 	printf("exit status: %d\n", r.run.exit_status);

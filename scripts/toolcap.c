@@ -170,6 +170,8 @@ int next_option(const char *command, int argc, char **argv, int *i,
  * option (or "--"); the rest is TOOL [ARG...], left unsplit so that
  * CC="ccache gcc" works unquoted.  Returns 0, or an exit status on error.
  */
+static int check_family_argument(const char *command, const char *family);
+
 int parse_options(const char *command, int argc, char **argv,
 		  struct options *opt)
 {
@@ -192,6 +194,9 @@ int parse_options(const char *command, int argc, char **argv,
 		}
 	}
 	if (k == OPTIONS_ERROR)
+		return EXIT_ERROR;
+	/* --tool=bogus would be read as no family at all: a typo to say. */
+	if (opt->tool && check_family_argument(command, opt->tool))
 		return EXIT_ERROR;
 	opt->command = argv + i;
 	opt->command_len = argc - i;
@@ -625,7 +630,7 @@ int cmd_vercmp(const char *name, int argc, char **argv)
 	(void)name;
 	static const struct cli_option no_options[] = { { NULL, 0 } };
 	const char *value;
-	int cmp, i = 0;
+	int cmp, i = 0, k;
 
 	/* No options, but "--x" is a typo to say, not a version. */
 	if (next_option("vercmp", argc, argv, &i, no_options, &value) ==
@@ -633,6 +638,13 @@ int cmd_vercmp(const char *name, int argc, char **argv)
 		return EXIT_ERROR;
 	if (argc - i != 2)
 		return usage_error("vercmp", "needs two versions");
+	/* "" or "abc" holds no version: comparing it would be a guess. */
+	for (k = i; k < i + 2; k++)
+		if (!argv[k][strcspn(argv[k], "0123456789")]) {
+			fail("vercmp: \"%s\" is not a version (it has no digit)",
+			     argv[k]);
+			return EXIT_ERROR;
+		}
 	cmp = toolcap_vercmp(argv[i], argv[i + 1]);
 	puts(cmp < 0 ? "<" : cmp > 0 ? ">" : "=");
 	return EXIT_TRUE;

@@ -50,6 +50,36 @@ test_expect_success 'every command reads its options the same way: unknown, miss
 	done
 '
 
+test_expect_success 'an unknown --tool family is exit 2, not ignored (version, parse, ge)' '
+	test_expect_code 2 "$TOOLCAP" version --tool=bogus gcc >out 2>err &&
+	one_error "unknown family \"bogus\"" &&
+	echo "gcc (GCC) 12.2.0" >text &&
+	test_expect_code 2 "$TOOLCAP" parse --tool=lld <text >out 2>err &&
+	one_error "did you mean ld.lld?" &&
+	test_expect_code 2 "$TOOLCAP" ge 1 --tool=paholee pahole >out 2>err &&
+	one_error "did you mean pahole?" &&
+	test_eq "gcc 12.2.0" "$("$TOOLCAP" parse --tool=gcc <text)"
+'
+
+test_expect_success 'vercmp of a word without a digit ("", abc) is exit 2, not <' '
+	test_expect_code 2 "$TOOLCAP" vercmp "" 1 >out 2>err &&
+	one_error "is not a version" &&
+	test_expect_code 2 "$TOOLCAP" vercmp 1.2 abc >out 2>err &&
+	one_error "\"abc\" is not a version" &&
+	test_eq ">" "$("$TOOLCAP" vercmp v1.24 1.22)"
+'
+
+test_expect_success 'explain of a word that is no probe names the probes' '
+	test_expect_code 2 "$TOOLCAP" explain cc-optoin -O2 >out 2>err &&
+	one_error "is not a probe (cc-option, " &&
+	! grep "toolcap cc-optoin --help" err
+'
+
+test_expect_success 'a TMPDIR where no scratch directory can be made says so, exit 2' '
+	test_expect_code 2 env TMPDIR=/nonexistent "$TOOLCAP" cc-option --no-cache -O2 >out 2>err &&
+	one_error "TMPDIR"
+'
+
 test_expect_success 'is with an unknown family (lld) is exit 2 naming ld.lld, not "no"' '
 	test_expect_code 2 "$TOOLCAP" is lld ld >out 2>err &&
 	one_error "unknown family \"lld\" (did you mean ld.lld?)" &&

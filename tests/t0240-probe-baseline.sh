@@ -17,7 +17,7 @@ fi
 test_expect_success 'cc-option with ld as the compiler is exit 2, not no' '
 	test_expect_code 2 "$TOOLCAP" cc-option --cc=ld -O2 2>err &&
 	test_line_count = 1 err &&
-	grep "^toolcap: cc-option: ld: " err
+	grep "^toolcap: cc-option: ld fails without the probed arguments too" err
 '
 
 test_expect_success 'as-instr with ld as the compiler is exit 2, not no' '
