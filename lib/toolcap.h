@@ -363,10 +363,17 @@ struct toolcap_cache; /* below */
  * wrapper may read any variable.  A tool replaced in
  * place therefore misses and is probed again.
  *
+ * A "no" is an answer only when the tool works without what is probed:
+ * before it is given, the same command runs without the probed arguments
+ * (and, for as-instr, with an empty line for the instruction; its "yes"
+ * is cached like any answer).  When that fails too, the tool is broken
+ * or the flags are, and "no" would say nothing about the flag:
+ * TOOLCAP_ERR_FAILED, with result->run and err from the baseline run.
+ *
  * err, err_size: the tool's stderr, when it ran (may be NULL, 0).
  * Returns TOOLCAP_OK with result->answer; or, when the tool could not
  * give an answer, TOOLCAP_ERR_NOT_FOUND, _NOT_EXECUTABLE, _TIMED_OUT,
- * _SIGNALED, _SYSTEM (nothing is cached then) or _USAGE.
+ * _SIGNALED, _FAILED, _SYSTEM (nothing is cached then) or _USAGE.
  */
 enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 				     const struct toolcap_run_options *options,
@@ -381,8 +388,10 @@ enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 enum toolcap_cache_state {
 	TOOLCAP_CACHE_ON,        /* answers are read and written           */
 	TOOLCAP_CACHE_OFF,       /* TOOLCAP_CACHE=off                      */
-	TOOLCAP_CACHE_REFUSED    /* the directory is unsafe or unusable;
+	TOOLCAP_CACHE_REFUSED,   /* the directory is unsafe or unusable;
 				  * why says so; probes run uncached       */
+	TOOLCAP_CACHE_INVALID    /* the setting is neither "off" nor an
+				  * absolute path: a mistake to report    */
 };
 
 struct toolcap_cache {
@@ -395,7 +404,10 @@ struct toolcap_cache {
  * toolcap_cache_open - find, create (mode 0700) and check the cache
  * directory.  setting is what TOOLCAP_CACHE holds: NULL or "" for
  * ${XDG_CACHE_HOME:-$HOME/.cache}/toolcap, "off" for no cache, else the
- * directory.  The directory is refused when it is a symlink, not a
+ * absolute directory; anything else (relative, "OFF") is
+ * TOOLCAP_CACHE_INVALID.  HOME and XDG_CACHE_HOME are never created, and
+ * no directory is created inside one the effective user does not own.
+ * The directory is refused when it is a symlink, not a
  * directory, not owned by the effective user, or writable by others.
  * Always fills cache in; returns its state.
  *

@@ -36,6 +36,14 @@ test_expect_success 'json has family, version, kernel and text' '
 		assert d[\"version\"].count(\".\") == 2"
 '
 
+test_expect_success 'json: a value known to be empty is "", one with no value is null (make: no suffix, no kernel script)' '
+	"$TOOLCAP" version --format=json make >out.json &&
+	python3 -c "import json; d=json.load(open(\"out.json\")); \
+		print(repr(d[\"suffix\"]), repr(d[\"kernel\"]))" >actual &&
+	echo "'"''"' None" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'a wrapper command runs unquoted: env gcc' '
 	test "$("$TOOLCAP" version env gcc)" = "$("$TOOLCAP" version gcc)"
 '
