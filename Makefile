@@ -63,8 +63,9 @@ demo: all
 	@echo
 	@scripts/toolcap report
 
+# TESTS: the test files to run (default: every tests/t*.sh).
 check: all $(UNIT_BIN)
-	@sh tests/run.sh
+	@sh tests/run.sh $(TESTS)
 
 # The CLI tests again with every toolcap under valgrind's memcheck
 # (tests/valgrind.sh); t0100, ~800 runs of a second each, on request:
