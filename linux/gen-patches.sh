@@ -22,8 +22,9 @@ die() {
 top=$(cd "$1" && pwd) || die "$1: not a directory"
 [ -n "$2" ] || die "LINUX is empty: give LINUX=TREE, a Linux 6.1 or 6.12 source tree"
 [ -n "$3" ] || die "PATCHES is empty: give PATCHES=DIR, where the series goes"
-[ -f "$2/Makefile" ] && [ -f "$2/scripts/Kconfig.include" ] ||
+if [ ! -f "$2/Makefile" ] || [ ! -f "$2/scripts/Kconfig.include" ]; then
 	die "$2: not a Linux source tree (no Makefile and scripts/Kconfig.include)"
+fi
 linux=$(cd "$2" && pwd)
 tmpl=$top/linux
 
@@ -172,13 +173,14 @@ done
 
 # A stub for each command cli.h declares that no file taken defines.
 stubs=
-for c in $(sed -n 's/^int \(cmd_[a-z_]*\)(.*/\1/p' "$top/scripts/cli.h"); do
+sed -n 's/^int \(cmd_[a-z_]*\)(.*/\1/p' "$top/scripts/cli.h" >"$work/commands"
+while read -r c; do
 	found=
 	for b in $cli_src; do
 		grep -q "^int $c(" "$top/scripts/$b" && found=1
 	done
 	[ -n "$found" ] || stubs="$stubs $c"
-done
+done <"$work/commands"
 stub_c=$work/kernel-stubs.c
 {
 	echo "// SPDX-License-Identifier: GPL-2.0-only OR MIT"
