@@ -14,10 +14,11 @@
 need_linux_tree 6.1 "Linux 6.1 with toolcap's probe macros"
 cp "$LINUX/arch/x86/configs/x86_64_defconfig" "$TRASH/start.config"
 
-# A copy of the tree whose Kconfig.include ends by sourcing toolcap's.
+# A copy of the tree whose Kconfig.include ends by sourcing toolcap's,
+# with 6.1's semantics, as patch 0003 of `make linux-patches` does.
 rm -rf "$TRASH/probes" && cp -a "$LINUX" "$TRASH/probes" &&
 cp "$TOP/kconfig/Kconfig.toolcap" "$TRASH/probes/scripts/" &&
-echo 'source "scripts/Kconfig.toolcap"' >>"$TRASH/probes/scripts/Kconfig.include"
+printf 'toolcap-kbuild-version := 6.1\nsource "scripts/Kconfig.toolcap"\n' >>"$TRASH/probes/scripts/Kconfig.include"
 
 # olddefconfig TREE OUT TOOLCHAIN
 olddefconfig() {
@@ -25,10 +26,11 @@ olddefconfig() {
 	linux_conf "$1" "$2" --olddefconfig "$3" >"$2/log" 2>&1
 }
 
-# prefetch TOOLCHAIN: what the Kconfig run will probe, with its tools.
+# prefetch TOOLCHAIN: what the Kconfig run will probe, with its tools and
+# 6.1's as-instr (TOOLCAP_KBUILD, as Kconfig.toolcap passes it).
 prefetch() {
 	linux_toolchain "$1"
-	env srctree="$TRASH/probes" SRCARCH=x86 ARCH=x86 CC="$LINUX_TC_CC" \
+	env srctree="$TRASH/probes" SRCARCH=x86 ARCH=x86 CC="$LINUX_TC_CC" TOOLCAP_KBUILD=6_1 \
 		LD="$LINUX_TC_LD" CLANG_FLAGS="$LINUX_TC_CLANG_FLAGS" RUSTC=rustc \
 		"$TOOLCAP" prefetch "$TRASH/probes/Kconfig"
 }
