@@ -158,7 +158,7 @@ else
 fi
 
 test_expect_success 'the cached tree is still pristine (the copies were hard links)' '
-	make -s -C "$TOP" linux-patches LINUX="$LINUX" PATCHES=check >/dev/null
+	make -s -C "$TOP" linux-patches LINUX="$LINUX" PATCHES="$PWD/check" >/dev/null
 '
 
 test_done
