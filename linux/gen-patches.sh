@@ -221,6 +221,13 @@ add scripts/toolcap/.gitignore "$tmpl/scripts-toolcap.gitignore"
 insert_after Makefile '^export CPP AR NM STRIP OBJCOPY OBJDUMP READELF PAHOLE RESOLVE_BTFIDS' \
 	"$tmpl/Makefile-export.txt"
 insert_after Makefile '^	\$\(Q\)\$\(MAKE\) \$\(build\)=scripts/basic$' "$(printf '\t$(Q)$(MAKE) $(build)=scripts/toolcap\n' | text build-line)"
+# rustavailable runs rust_is_available.sh, which runs cc-version.sh: it
+# needs toolcap built first, as Kconfig does.
+f=$(edit Makefile)
+n=$(grep -c '^rustavailable:$' "$f") || true
+[ "$n" = 1 ] || die "Makefile: no rustavailable target: is this a pristine $kv tree?"
+sed 's/^rustavailable:$/rustavailable: scripts_basic/' "$f" >"$f.new"
+mv "$f.new" "$f"
 insert_before Makefile '^MRPROPER_FILES \+= include/config include/generated' "$(text mrproper <<-\EOF
 	MRPROPER_FILES += .toolcap-cache
 EOF
@@ -251,6 +258,8 @@ owned by another user, so a root "make install" in a tree a user built
 creates no root-owned cache files.
 
 "make mrproper" removes the program as it removes scripts/basic/fixdep.
+"make rustavailable" builds it first too: rust_is_available.sh runs
+cc-version.sh.
 EOF
 
 # ---------------------------------------------------------------------

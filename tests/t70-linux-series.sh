@@ -208,6 +208,15 @@ series_test() {
 		done
 	'
 
+	test_expect_success "Linux $v: make rustavailable (which runs cc-version.sh) builds toolcap first and answers as stock" '
+		kmake "$STOCK" "$TRASH/obj-$v-rust-stock" gcc rustavailable >stock.out 2>&1
+		s=$?
+		kmake "$PATCHED" "$TRASH/obj-$v-rust" gcc rustavailable >patched.out 2>&1
+		test_eq "$s" "$?" &&
+		test -x "$TRASH/obj-$v-rust/scripts/toolcap/toolcap" &&
+		! grep "toolcap:" patched.out
+	'
+
 	test_expect_success "Linux $v: make mrproper after an in-tree build leaves the tree as applied" '
 		make -s -C "$PATCHED" defconfig >log 2>&1 &&
 		test -x "$PATCHED/scripts/toolcap/toolcap" &&
