@@ -45,45 +45,99 @@ static enum toolcap_cache_state refuse(struct toolcap_cache *cache,
 	return cache->state;
 }
 
-/* mkdir -p with mode 0700 for what we create; existing parts are kept. */
-static int make_directories(char *path)
+/*
+ * mkdir -p with mode 0700 for the parts of path after its first base_len
+ * bytes, which must exist: HOME and XDG_CACHE_HOME are never created.  A
+ * part is created only inside a directory the effective user owns: a
+ * `sudo make install` in someone's build tree must not leave root-owned
+ * directories there.  0, or -1 with why filled in.
+ */
+static int make_directories(struct toolcap_cache *cache, size_t base_len)
 {
-	char *slash;
+	char *path = cache->dir, *slash = path + base_len;
+	struct stat st;
 
-	for (slash = strchr(path + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-			*slash = '/';
-			return -1;
+	for (;;) {
+		while (*slash == '/')
+			slash++;
+		slash = strchr(slash, '/');
+		if (slash)
+			*slash = '\0';
+		if (lstat(path, &st) != 0) {
+			char *parent_end = strrchr(path, '/');
+			char saved = parent_end[1];
+			int ours;
+
+			if (errno != ENOENT)
+				goto fail;
+			/* The parent as "/x/" stats like "/x", and "/" too. */
+			parent_end[1] = '\0';
+			ours = lstat(path, &st) == 0 && st.st_uid == geteuid();
+			parent_end[1] = saved;
+			if (!ours) {
+				snprintf(cache->why, sizeof(cache->why),
+					 "%s: not creating it: %.*s is not owned by this user (uid %u)",
+					 cache->dir, (int)(parent_end - path) + (parent_end == path),
+					 path, (unsigned)geteuid());
+				if (slash)
+					*slash = '/';
+				return -1;
+			}
+			if (mkdir(path, 0700) != 0 && errno != EEXIST)
+				goto fail;
 		}
+		if (!slash)
+			return 0;
 		*slash = '/';
 	}
-	if (mkdir(path, 0700) != 0 && errno != EEXIST)
-		return -1;
-	return 0;
+fail:
+	if (slash)
+		*slash = '/';
+	snprintf(cache->why, sizeof(cache->why), "%s: cannot create it: %s",
+		 cache->dir, strerror(errno));
+	return -1;
 }
 
-static int default_directory(char *dir, size_t size)
+/*
+ * ${XDG_CACHE_HOME:-$HOME/.cache}/toolcap; *base_len is the length of
+ * the part that must exist already.  A relative XDG_CACHE_HOME is
+ * invalid (the XDG spec: ignore it).
+ */
+static int default_directory(struct toolcap_cache *cache, size_t *base_len)
 {
 	const char *xdg = getenv("XDG_CACHE_HOME");
 	const char *home = getenv("HOME");
+	const char *base = xdg && xdg[0] == '/' ? xdg : home;
+	const char *name = base == xdg ? "XDG_CACHE_HOME" : "HOME";
+	struct stat st;
 	int n;
 
-	/* The XDG spec: a relative XDG_CACHE_HOME is invalid, ignore it. */
-	if (xdg && xdg[0] == '/')
-		n = snprintf(dir, size, "%s/toolcap", xdg);
-	else if (home && home[0] == '/')
-		n = snprintf(dir, size, "%s/.cache/toolcap", home);
-	else
+	if (!base || base[0] != '/') {
+		snprintf(cache->why, sizeof(cache->why),
+			 "no cache directory: HOME and XDG_CACHE_HOME are unset or not absolute");
 		return -1;
-	return n > 0 && (size_t)n < size ? 0 : -1;
+	}
+	if (stat(base, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		snprintf(cache->why, sizeof(cache->why),
+			 "no cache directory: %s=%s is not a directory (not creating it)",
+			 name, base);
+		return -1;
+	}
+	*base_len = strlen(base);
+	n = snprintf(cache->dir, sizeof(cache->dir), "%s%s", base,
+		     base == xdg ? "/toolcap" : "/.cache/toolcap");
+	if (n > 0 && (size_t)n < sizeof(cache->dir))
+		return 0;
+	snprintf(cache->why, sizeof(cache->why), "no cache directory: %s is too long", name);
+	cache->dir[0] = '\0';
+	return -1;
 }
 
 enum toolcap_cache_state toolcap_cache_open(struct toolcap_cache *cache,
 					    const char *setting)
 {
 	struct stat st;
-	size_t len;
+	size_t len, base_len = 1;
 
 	memset(cache, 0, sizeof(*cache));
 	if (setting && strcmp(setting, "off") == 0) {
@@ -92,12 +146,26 @@ enum toolcap_cache_state toolcap_cache_open(struct toolcap_cache *cache,
 		return cache->state;
 	}
 	if (setting && *setting) {
+		/* "OFF", "0", "cache": a relative directory would be made
+		 * wherever the build happens to run; say it, guess nothing. */
+		if (setting[0] != '/') {
+			cache->state = TOOLCAP_CACHE_INVALID;
+			snprintf(cache->why, sizeof(cache->why),
+				 "TOOLCAP_CACHE=\"%s\" is neither an absolute directory nor off",
+				 setting);
+			return cache->state;
+		}
 		len = strlen(setting);
-		if (len >= sizeof(cache->dir))
-			return refuse(cache, "%s%s", "TOOLCAP_CACHE: path too long");
+		if (len >= sizeof(cache->dir)) {
+			cache->state = TOOLCAP_CACHE_INVALID;
+			snprintf(cache->why, sizeof(cache->why),
+				 "TOOLCAP_CACHE: path too long");
+			return cache->state;
+		}
 		memcpy(cache->dir, setting, len + 1);
-	} else if (default_directory(cache->dir, sizeof(cache->dir)) != 0) {
-		return refuse(cache, "%s%s", "no cache directory: HOME and XDG_CACHE_HOME are unset");
+	} else if (default_directory(cache, &base_len) != 0) {
+		cache->state = TOOLCAP_CACHE_REFUSED;
+		return cache->state;
 	}
 	/* "dir/" and "dir" are the same directory; lstat needs the latter. */
 	len = strlen(cache->dir);
@@ -105,8 +173,14 @@ enum toolcap_cache_state toolcap_cache_open(struct toolcap_cache *cache,
 		cache->dir[--len] = '\0';
 
 	if (lstat(cache->dir, &st) != 0) {
-		if (errno != ENOENT || make_directories(cache->dir) != 0 ||
-		    lstat(cache->dir, &st) != 0)
+		if (errno != ENOENT)
+			return refuse(cache, "%s: cannot read it: %s",
+				      strerror(errno));
+		if (make_directories(cache, base_len) != 0) {
+			cache->state = TOOLCAP_CACHE_REFUSED;
+			return cache->state;
+		}
+		if (lstat(cache->dir, &st) != 0)
 			return refuse(cache, "%s: cannot create it: %s",
 				      strerror(errno));
 	}

@@ -14,6 +14,7 @@ const char *toolcap_strerror(enum toolcap_error error)
 	case TOOLCAP_ERR_WRONG_FAMILY: return "is not the tool asked for";
 	case TOOLCAP_ERR_NO_ENCODING: return "has no kernel version integer";
 	case TOOLCAP_ERR_SYSTEM: return "system error";
+	case TOOLCAP_ERR_FAILED: return "exited with an error status";
 	}
 	return "unknown error";
 }

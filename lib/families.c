@@ -14,40 +14,49 @@
 
 const struct family_rule family_rules[] = {
 	/* Apple's clang names itself first; older Xcode said LLVM. */
-	{ "apple-clang", SHAPE_MARKER, "Apple clang version", NULL },
-	{ "apple-clang", SHAPE_MARKER, "Apple LLVM version", NULL },
+	{ "apple-clang", SHAPE_MARKER, "Apple clang version", NULL, 0 },
+	{ "apple-clang", SHAPE_MARKER, "Apple LLVM version", NULL, 0 },
 	/* "Intel(R) oneAPI DPC++/C++ Compiler 2023.2.0 (2023.2.0.20230721)";
 	 * 2021 releases said "DPC++ Compiler". */
-	{ "icx",         SHAPE_MARKER_SCAN, "Intel(R) oneAPI DPC++", NULL },
+	{ "icx",         SHAPE_MARKER_SCAN, "Intel(R) oneAPI DPC++", NULL, 0 },
+	/* Asked for llvm-as, clang's banner names its integrated assembler,
+	 * LLVM's at clang's own version (the kernel's as-version.sh: "It is
+	 * the same as the clang version").  Apple's differs, so Apple's
+	 * rows above answer first. */
+	{ "llvm-as",     SHAPE_MARKER, "clang version", NULL, 1 },
 	/* "Ubuntu clang version 18.1.3 (1ubuntu1)", "Android (...) clang
 	 * version 14.0.6 (...)", "clang version 18.0.0git (https://...)" */
-	{ "clang",       SHAPE_MARKER, "clang version", NULL },
+	{ "clang",       SHAPE_MARKER, "clang version", NULL, 0 },
 	/* The last line of "gcc -v", on stderr, in any language. */
-	{ "gcc",         SHAPE_TRANSLATED, "gcc", NULL },
-	{ "tcc",         SHAPE_MARKER, "tcc version", NULL },
-	{ "ld.bfd",      SHAPE_MARKER, "GNU ld", NULL },
+	{ "gcc",         SHAPE_TRANSLATED, "gcc", NULL, 0 },
+	{ "tcc",         SHAPE_MARKER, "tcc version", NULL, 0 },
+	{ "ld.bfd",      SHAPE_MARKER, "GNU ld", NULL, 0 },
 	/* "GNU gold (GNU Binutils for Debian 2.40) 1.16": gold's own. */
-	{ "ld.gold",     SHAPE_MARKER, "GNU gold", NULL },
-	{ "gas",         SHAPE_MARKER, "GNU assembler", NULL },
+	{ "ld.gold",     SHAPE_MARKER, "GNU gold", NULL, 0 },
+	{ "gas",         SHAPE_MARKER, "GNU assembler", NULL, 0 },
 	/* "Debian LLD 14.0.6 (compatible with GNU linkers)"; LLD_VENDOR
 	 * may put any words before it. */
-	{ "ld.lld",      SHAPE_MARKER, "LLD", NULL },
-	{ "ld.mold",     SHAPE_MARKER, "mold", NULL },
-	{ "ld64",        SHAPE_MARKER_SCAN, "@(#)PROGRAM:ld", NULL },
-	{ "rustc",       SHAPE_MARKER, "rustc", NULL },
-	{ "bindgen",     SHAPE_MARKER, "bindgen", NULL },
-	{ "cargo",       SHAPE_MARKER, "cargo", NULL },
-	{ "pahole",      SHAPE_BARE_V, NULL, "pahole" },
+	{ "ld.lld",      SHAPE_MARKER, "LLD", NULL, 0 },
+	{ "ld.mold",     SHAPE_MARKER, "mold", NULL, 0 },
+	{ "ld64",        SHAPE_MARKER_SCAN, "@(#)PROGRAM:ld", NULL, 0 },
+	{ "rustc",       SHAPE_MARKER, "rustc", NULL, 0 },
+	{ "bindgen",     SHAPE_MARKER, "bindgen", NULL, 0 },
+	{ "cargo",       SHAPE_MARKER, "cargo", NULL, 0 },
+	{ "pahole",      SHAPE_BARE_V, NULL, "pahole", 0 },
 	/* llvm-as says only "Debian LLVM version 14.0.6"; every LLVM
 	 * tool says that, so the program name decides. */
-	{ "llvm-as",     SHAPE_MARKER, "LLVM version", "llvm-as" },
-	{ "icc",         SHAPE_DRIVER, "ICC", NULL },
+	{ "llvm-as",     SHAPE_MARKER, "LLVM version", "llvm-as", 0 },
+	{ "icc",         SHAPE_DRIVER, "ICC", NULL, 0 },
+	/* icc -v, icpc -v: "icpc version 14.0.2 (gcc version 4.8.0
+	 * compatibility)"; the gcc named is the one it mimics. */
+	{ "icc",         SHAPE_MARKER, "icc version", NULL, 0 },
+	{ "icc",         SHAPE_MARKER, "icpc version", NULL, 0 },
 	/* icx betas spoke like icc: "icpx (ICX) 2021.1 Beta 20200715". */
-	{ "icx",         SHAPE_DRIVER, "ICX", NULL },
-	{ "gcc",         SHAPE_DRIVER, NULL, NULL },
-	{ NULL,          SHAPE_GROUP, "(GNU Binutils", NULL },
+	{ "icx",         SHAPE_DRIVER, "ICX", NULL, 0 },
+	{ "gcc",         SHAPE_DRIVER, NULL, NULL, 0 },
+	{ NULL,          SHAPE_GROUP, "(GNU Binutils", NULL, 0 },
 	/* Other tools whose version line defeats the generic reading. */
-	{ "perl",        SHAPE_MARKER_SCAN, "This is perl", NULL },
+	{ "perl",        SHAPE_MARKER_SCAN, "This is perl", NULL, 0 },
 };
 const size_t family_rule_count = sizeof(family_rules) / sizeof(family_rules[0]);
 
@@ -171,21 +180,79 @@ static int bare_v_matches(const char *line, size_t len,
 	       tok->dots == 1 && tok->end == end;
 }
 
-/* "gcc", then "-Version" or " versión" or " 版本", then the version. */
+/* Is the word at [start, end) the marker, alone or as "gcc-Version"? */
+static int is_marker_word(const char *marker, const char *line, size_t start,
+			  size_t end)
+{
+	size_t n = strlen(marker);
+
+	return end - start >= n && memcmp(line + start, marker, n) == 0 &&
+	       (end - start == n || (line[start + n] == '-' &&
+				     end - start > n + 1));
+}
+
+/* After the version, "(PKGVERSION)" groups and nothing else, as gcc
+ * prints it (its default is "(GCC)"): "12.2.0 (Debian 12.2.0-14+deb12u1) ". */
+static int only_pkgversion_after(const char *line, size_t len, size_t pos)
+{
+	size_t next;
+	int groups = 0;
+
+	for (pos = skip_blanks(line, len, pos); pos < len;
+	     pos = skip_blanks(line, len, next), groups++) {
+		next = skip_paren_group(line, len, pos);
+		if (next == pos)
+			return 0;
+	}
+	return groups > 0;
+}
+
+/*
+ * gcc -v's last line is gettext's translation of "gcc version %s %s": a
+ * few words without digits, one of them "gcc", then the version.
+ * Debian 12's gcc-12.mo gives "gcc-Version", "gcc versión", "gcc phiên
+ * bản", "gcc 版本", and puts the word first in two: "versi gcc" (id),
+ * "Версія gcc" (uk).  Those word-first lines must end as gcc's does,
+ * with "(PKGVERSION)", and have one word before "gcc", so that "built
+ * with gcc 12.2.0" or "Compiler: gcc 12.2.0" is no gcc line.
+ */
+#define TRANSLATED_WORDS_MAX 3
 static int translated_matches(const char *marker, const char *line,
 			      size_t len, struct version_token *tok)
 {
-	size_t pos = strlen(marker);
+	size_t pos = 0, start, words = 0, marker_at = TRANSLATED_WORDS_MAX;
+	int glued = 0; /* "gcc-Version": the word is in the marker's */
 
-	if (!word_at(line, len, 0, marker, 0) || pos >= len ||
-	    (line[pos] != ' ' && line[pos] != '-'))
+	for (;;) {
+		pos = skip_blanks(line, len, pos);
+		if (pos >= len)
+			return 0;
+		if (is_digit(line[pos]))
+			break;
+		if (words == TRANSLATED_WORDS_MAX)
+			return 0;
+		start = pos;
+		while (pos < len && !is_space(line[pos])) {
+			if (is_digit(line[pos]))
+				return 0;
+			pos++;
+		}
+		if (is_marker_word(marker, line, start, pos)) {
+			marker_at = words;
+			glued = pos - start > strlen(marker);
+		}
+		words++;
+	}
+	/* The marker and at least one word for "version": "gcc 12.2.0" is
+	 * some other tool's way of naming gcc. */
+	if (marker_at == TRANSLATED_WORDS_MAX || (words < 2 && !glued))
 		return 0;
-	pos++;
-	while (pos < len && !is_space(line[pos]))
-		pos++;
-	if (pos == strlen(marker) + 1)
+	if (!version_token_at(line, len, pos, tok))
 		return 0;
-	return version_token_at(line, len, skip_blanks(line, len, pos), tok);
+	if (marker_at == 0)
+		return 1;
+	return marker_at == 1 && words == 2 &&
+	       only_pkgversion_after(line, len, tok->end);
 }
 
 static int group_matches(const char *marker, const char *line, size_t len,

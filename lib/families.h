@@ -42,6 +42,9 @@ struct family_rule {
 	 * 14.0.6") counts only when the program is unknown or its name
 	 * contains this. */
 	const char *program;
+	/* 1: the row counts only when its family is asked for (clang's
+	 * banner names its integrated assembler only when asked so). */
+	int asked_only;
 };
 
 extern const struct family_rule family_rules[];
@@ -61,5 +64,15 @@ int driver_shape(const char *line, size_t len, struct driver_line *d);
 
 /* What follows a program's directory, and its length without ".exe". */
 const char *program_basename(const char *program, size_t *len);
+
+/* Fill out->line with the first line of text that has something on it,
+ * as printable ASCII, for an error message; the rest of out is left. */
+struct toolcap_ident;
+void quote_first_line(const char *text, size_t len,
+		      struct toolcap_ident *out);
+
+/* The exit status a tool ends with after printing its version: 0 for
+ * most, 1 for unsquashfs -version (lib/programs.c). */
+int version_exit_status(const char *program, const char *family);
 
 #endif

@@ -91,6 +91,8 @@ static const char *match_line(const struct line *line, const char *program,
 		int asked_for = asked && rule->family &&
 				strcmp(rule->family, asked) == 0;
 
+		if (rule->asked_only && !asked_for)
+			continue;
 		if (!rule_matches(rule, line->text, line->len,
 				  asked_for ? NULL : program, tok))
 			continue;
@@ -99,6 +101,21 @@ static const char *match_line(const struct line *line, const char *program,
 			return family;
 	}
 	return NULL;
+}
+
+/* "rustup 1.26.0 (5af9b9484 2023-04-05)": a name, then its version. */
+static int names_itself(const char *text, size_t len)
+{
+	struct version_token tok;
+	size_t pos = 0;
+
+	if (len == 0 || !is_alpha(text[0]))
+		return 0;
+	while (pos < len && !is_space(text[pos]))
+		if (is_digit(text[pos++]))
+			return 0;
+	return pos < len && text[pos] == ' ' &&
+	       version_token_at(text, len, pos + 1, &tok);
 }
 
 static int try_rules(const char *text, size_t len, const char *program,
@@ -123,9 +140,12 @@ static int try_rules(const char *text, size_t len, const char *program,
 			return 1;
 		}
 		/* A tool says who it is first: when its first line reads
-		 * "PROG (PKGVERSION) VERSION" and no rule knows it, the
-		 * compiler it wraps (emcc's clang) is not what it is. */
-		if (first && driver_shape(line.text, line.len, &driver))
+		 * "PROG (PKGVERSION) VERSION" or "PROG VERSION" and no rule
+		 * knows it, the tool it wraps or quotes (emcc's clang;
+		 * rustup's "info: The currently active `rustc` version is
+		 * `rustc 1.73.0 ...`") is not what it is. */
+		if (first && (driver_shape(line.text, line.len, &driver) ||
+			      names_itself(line.text, line.len)))
 			return 0;
 		first = 0;
 	}
@@ -283,7 +303,7 @@ static int name_from_line(const struct line *line,
 }
 
 /* For the error message: the first line with something on it. */
-static void quote_first_line(const char *text, size_t len,
+void quote_first_line(const char *text, size_t len,
 			     struct toolcap_ident *out)
 {
 	struct line line;

@@ -918,6 +918,12 @@ static void scan_file(struct scanner *s, const char *name)
 		return;
 	}
 	s->files++;
+	if (s->o && s->o->file_fn &&
+	    s->o->file_fn(name, text, len, s->o->file_data)) {
+		free(text);
+		s->status = KCONFIG_SCAN_STOPPED;
+		return;
+	}
 	s->frame = &frame;
 	scan_text(s, text, len);
 	s->frame = frame.parent;

@@ -57,6 +57,12 @@ struct kconfig_scan_options {
 				    * environment's (then none: cwd only)  */
 	const char *(*getenv)(const char *name, void *data); /* NULL: getenv */
 	void *env_data;
+	/* If not NULL, called with each file's name and whole text as it
+	 * is read (`toolcap matrix` looks for the symbols it is asked
+	 * about); a non-zero return stops the scan. */
+	int (*file_fn)(const char *name, const char *text, size_t len,
+		       void *data);
+	void *file_data;
 	unsigned max_depth;        /* of `source` and of $( nesting; 0: 64  */
 	unsigned max_files;        /* files read in one scan; 0: 10000      */
 	char *error;               /* if not NULL, a one-line reason for a  */

@@ -62,12 +62,11 @@ static int is_blank(char c)
 }
 
 /*
- * The words of s as an unquoted shell expansion splits them (at blanks;
- * the kernel's $(CC) and flags are never quoted).  skip drops words the
- * caller does not want; the word count is returned, -1 when full.
+ * The words of a probed ARG as sh split it unquoted (at blanks): the
+ * Kconfig and make macros hand $(1) to sh unquoted, so a toolcap ARG is
+ * already a word.  The word count is returned, -1 when full.
  */
-static long add_split(struct probe_command *cmd, const char *s,
-		      int (*skip)(const char *word, size_t n))
+static long add_split(struct probe_command *cmd, const char *s)
 {
 	long count = 0;
 
@@ -78,7 +77,7 @@ static long add_split(struct probe_command *cmd, const char *s,
 			s++;
 		while (s[n] && !is_blank(s[n]))
 			n++;
-		if (n && !(skip && skip(s, n))) {
+		if (n) {
 			if (add_word(cmd, s, n) != 0)
 				return -1;
 			count++;
@@ -86,6 +85,109 @@ static long add_split(struct probe_command *cmd, const char *s,
 		s += n;
 	}
 	return count;
+}
+
+/*
+ * The next word of s as sh reads the words of a command line, which is
+ * how the kernel's $(CC) and flags reach the tool (make and Kconfig run
+ * them with sh -c): blanks separate words; '...' keeps everything; in
+ * "..." a backslash keeps only \ " $ ` (and drops a newline); outside
+ * quotes a backslash keeps the next character.  What sh would expand or
+ * treat as syntax ($ and ` outside single quotes; ; & | < > ( ) outside
+ * quotes; # or ~ starting a word) and an unterminated quote are refused
+ * with *why: we run no shell, and passing them on as text would be a
+ * different command from the one the kernel runs.  Returns how much of s
+ * was read (0: no word left), -1 on a refusal or a word too long.
+ */
+static long next_shell_word(const char *s, char *out, size_t size,
+			    size_t *out_len, const char **why)
+{
+	const char *p = s;
+	size_t n = 0;
+	char quote = 0;
+
+	*why = "too long";
+	while (is_blank(*p))
+		p++;
+	if (!*p)
+		return 0;
+	if (*p == '#' || *p == '~') {
+		*why = *p == '#' ? "# would start a comment for sh"
+				 : "~ would be expanded by sh";
+		return -1;
+	}
+	for (; *p && (quote || !is_blank(*p)); p++) {
+		char c = *p;
+
+		if (quote == '\'') {
+			if (c == '\'') {
+				quote = 0;
+				continue;
+			}
+		} else if (c == '\\' && p[1] &&
+			   (!quote || strchr("\\\"$`\n", p[1]))) {
+			c = *++p;
+			if (c == '\n')
+				continue;
+		} else if (c == '$' || c == '`') {
+			*why = "$ and ` would be expanded by sh: quote them with '...'";
+			return -1;
+		} else if (quote == '"') {
+			if (c == '"') {
+				quote = 0;
+				continue;
+			}
+		} else if (c == '\'' || c == '"') {
+			quote = c;
+			continue;
+		} else if (strchr(";&|<>()", c)) {
+			*why = "; & | < > ( ) are sh syntax: quote them";
+			return -1;
+		}
+		if (n + 1 >= size)
+			return -1;
+		out[n++] = c;
+	}
+	if (quote) {
+		*why = quote == '\'' ? "unterminated '" : "unterminated \"";
+		return -1;
+	}
+	out[n] = '\0';
+	*out_len = n;
+	return p - s;
+}
+
+const char *probe_shell_words_error(const char *s)
+{
+	char word[TOOLCAP_PROBE_MAX_TEXT];
+	const char *why = NULL;
+	size_t n;
+	long used;
+
+	while (s && (used = next_shell_word(s, word, sizeof(word), &n, &why)) > 0)
+		s += used;
+	return s && used < 0 ? why : NULL;
+}
+
+/* The words of s as sh reads them (next_shell_word); skip drops words
+ * the caller does not want.  The word count, or -1. */
+static long add_shell_words(struct probe_command *cmd, const char *s,
+			    int (*skip)(const char *word, size_t n))
+{
+	char word[TOOLCAP_PROBE_MAX_TEXT];
+	const char *why;
+	long count = 0, used;
+	size_t n;
+
+	while (s && (used = next_shell_word(s, word, sizeof(word), &n, &why)) > 0) {
+		s += used;
+		if (skip && skip(word, n))
+			continue;
+		if (add_word(cmd, word, n) != 0)
+			return -1;
+		count++;
+	}
+	return s && used < 0 ? -1 : count;
 }
 
 /* What Makefile.compiler's __rustc-option filters out of KBUILD_RUSTFLAGS:
@@ -176,7 +278,7 @@ enum toolcap_error probe_command_build(const struct toolcap_probe *probe,
 	if (!probe->tool || (probe->nargs && !probe->args) ||
 	    probe->nargs > TOOLCAP_PROBE_MAX_WORDS)
 		return TOOLCAP_ERR_USAGE;
-	n = add_split(cmd, probe->tool, NULL);
+	n = add_shell_words(cmd, probe->tool, NULL);
 	if (n <= 0)
 		return TOOLCAP_ERR_USAGE;
 	cmd->tool_words = (size_t)n;
@@ -185,17 +287,17 @@ enum toolcap_error probe_command_build(const struct toolcap_probe *probe,
 	case TOOLCAP_PROBE_CC_OPTION:
 	case TOOLCAP_PROBE_AS_OPTION:
 		ok = add(cmd, "-Werror") == 0 &&
-		     add_split(cmd, probe->flags, NULL) >= 0;
+		     add_shell_words(cmd, probe->flags, NULL) >= 0;
 		break;
 	case TOOLCAP_PROBE_AS_INSTR:
 		if (!probe->instr || printf_b(cmd, probe->instr) != 0)
 			return TOOLCAP_ERR_USAGE;
 		cmd->has_input = 1;
 		ok = (!make || add(cmd, "-Werror") == 0) &&
-		     add_split(cmd, probe->flags, NULL) >= 0;
+		     add_shell_words(cmd, probe->flags, NULL) >= 0;
 		break;
 	case TOOLCAP_PROBE_LD_OPTION:
-		ok = add_split(cmd, probe->flags, NULL) >= 0 &&
+		ok = add_shell_words(cmd, probe->flags, NULL) >= 0 &&
 		     (make || add(cmd, "-v") == 0);
 		break;
 	case TOOLCAP_PROBE_RUSTC_OPTION:
@@ -204,9 +306,9 @@ enum toolcap_error probe_command_build(const struct toolcap_probe *probe,
 			cmd->has_input = 1;
 			ok = set_input(cmd, RUSTC_NO_CORE_CRATE) == 0 &&
 			     add(cmd, "--sysroot=/dev/null") == 0 &&
-			     add_split(cmd, probe->flags, rustc_filtered) >= 0;
+			     add_shell_words(cmd, probe->flags, rustc_filtered) >= 0;
 		} else {
-			ok = add_split(cmd, probe->flags, NULL) >= 0;
+			ok = add_shell_words(cmd, probe->flags, NULL) >= 0;
 		}
 		break;
 	default:
@@ -217,7 +319,7 @@ enum toolcap_error probe_command_build(const struct toolcap_probe *probe,
 
 	cmd->first_probed = cmd->argc;
 	for (i = 0; i < probe->nargs; i++) {
-		if (!probe->args[i] || add_split(cmd, probe->args[i], NULL) < 0)
+		if (!probe->args[i] || add_split(cmd, probe->args[i]) < 0)
 			return TOOLCAP_ERR_USAGE;
 	}
 	cmd->probed_words = cmd->argc - cmd->first_probed;

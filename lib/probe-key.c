@@ -5,8 +5,8 @@
  * an upgrade, so it errs on the side of too much: the exact words, every
  * program and file they name, identified down to the inode and the
  * nanosecond of the last change, what a compiler runs behind its driver,
- * the environment compilers and linkers read, and the directory when a
- * relative path is involved.
+ * the whole environment (less make's and the shell's bookkeeping), and
+ * the directory when a relative path is involved.
  */
 #define _GNU_SOURCE /* realpath is POSIX; this keeps glibc's prototype */
 #include <errno.h>
@@ -23,25 +23,7 @@
 #include "probe-command.h"
 
 /* Bumped whenever the key's layout or a probe's command changes. */
-#define KEY_VERSION "toolcap-probe-key 1"
-
-/* The variables that change what a compiler driver, an assembler or a
- * linker does, or which program runs. */
-static const char *const key_environment[] = {
-	"PATH", "LD_LIBRARY_PATH", "LD_PRELOAD",
-	/* gcc */
-	"GCC_EXEC_PREFIX", "COMPILER_PATH", "LIBRARY_PATH", "CPATH",
-	"C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH", "OBJC_INCLUDE_PATH",
-	"DEPENDENCIES_OUTPUT", "SUNPRO_DEPENDENCIES", "GCC_COMPARE_DEBUG",
-	/* clang */
-	"CCC_OVERRIDE_OPTIONS", "CLANG_CONFIG_FILE_SYSTEM_DIR",
-	"CLANG_CONFIG_FILE_USER_DIR",
-	/* binutils */
-	"LDEMULATION", "GNUTARGET",
-	/* rustc and rustup's choice of toolchain */
-	"RUSTC_BOOTSTRAP", "RUSTUP_TOOLCHAIN", "RUSTUP_HOME", "CARGO_HOME",
-	NULL
-};
+#define KEY_VERSION "toolcap-probe-key 2"
 
 void key_add(struct key_text *key, const char *s, size_t n)
 {
@@ -94,6 +76,74 @@ static void key_word(struct key_text *key, const char *label, const char *s,
 	key_addf(key, "%s %zu:", label, n);
 	key_add(key, s, n);
 	key_add(key, "\n", 1);
+}
+
+extern char **environ;
+
+/*
+ * The environment is in the key, whole: a compiler, a linker or a
+ * wrapper around them (CC="mywrap" running ${REALCC:-gcc}) may read any
+ * variable.  Left out are only these, which change from one run of a
+ * build to the next, or between make's own levels, without changing what
+ * any tool does: keying on them would make every answer miss.
+ */
+static const char *const key_environment_ignored[] = {
+	/* make's channel to its sub-makes (jobserver descriptors, -j, -r,
+	 * --no-print-directory differ by level and by run); no compiler,
+	 * assembler or linker reads them. */
+	"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES",
+	"MAKE_TERMOUT", "MAKE_TERMERR",
+	/* The shell's bookkeeping: nesting depth, the last command, the
+	 * directories (the working directory is keyed on its own when an
+	 * argument is a relative path). */
+	"SHLVL", "_", "PWD", "OLDPWD",
+	/* The terminal's size. */
+	"COLUMNS", "LINES",
+	/* toolcap's own settings: where answers are kept, what to prefetch,
+	 * how long to wait (an answer that timed out is never kept). */
+	"TOOLCAP_CACHE", "TOOLCAP_PREFETCH", "TOOLCAP_TIMEOUT",
+	NULL
+};
+
+static int environment_ignored(const char *entry)
+{
+	size_t name_len = strcspn(entry, "=");
+	size_t i;
+
+	for (i = 0; key_environment_ignored[i]; i++)
+		if (strlen(key_environment_ignored[i]) == name_len &&
+		    strncmp(entry, key_environment_ignored[i], name_len) == 0)
+			return 1;
+	return 0;
+}
+
+static int compare_entries(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The environment, sorted (two shells may order it differently), each
+ * entry with its length. */
+static void key_environment(struct key_text *key)
+{
+	const char **entries;
+	size_t n = 0, kept = 0, i;
+
+	while (environ && environ[n])
+		n++;
+	entries = malloc((n ? n : 1) * sizeof(*entries));
+	if (!entries) {
+		key->failed = 1;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (!environment_ignored(environ[i]))
+			entries[kept++] = environ[i];
+	qsort(entries, kept, sizeof(*entries), compare_entries);
+	key_addf(key, "environment %zu\n", kept);
+	for (i = 0; i < kept; i++)
+		key_word(key, "env", entries[i], strlen(entries[i]));
+	free(entries);
 }
 
 /*
@@ -166,7 +216,7 @@ static int is_compiler_probe(enum toolcap_probe_kind kind)
  * cc1's full path; a bare name ("as") means PATH decides.  Writes the
  * answer (one line) to value; empty when the driver could not say.
  */
-static void ask_driver(const struct probe_command *cmd, size_t driver_words,
+static void ask_driver(const char *const *words, size_t n_words,
 		       const char *question,
 		       const struct toolcap_run_options *options,
 		       char *value, size_t size)
@@ -182,8 +232,8 @@ static void ask_driver(const struct probe_command *cmd, size_t driver_words,
 	value[0] = '\0';
 	if (!err)
 		return;
-	for (i = 0; i < driver_words; i++)
-		argv[i] = cmd->argv[i];
+	for (i = 0; i < n_words; i++)
+		argv[i] = words[i];
 	argv[i++] = question;
 	argv[i] = NULL;
 	if (options)
@@ -200,28 +250,59 @@ static void ask_driver(const struct probe_command *cmd, size_t driver_words,
 }
 
 /*
+ * Can this flag change which cc1 or as the driver runs?  Only these are
+ * left out of the question and of its key: warnings and what -W passes
+ * on (-Wa,-Wp,-Wl), macros, include directories, optimisation, debug
+ * info, the language standard, and -f and -m code generation options,
+ * none of which makes gcc or clang pick another program (the choice is
+ * made by the driver, its -B, --target, --gcc-toolchain, --sysroot,
+ * -specs, --config and -f[no-]integrated-as, all kept).  Keeping every
+ * flag made a Kbuild run ask the driver twice for each directory's own
+ * flag set, 54 extra compiler runs beside 43 probes in one no-op make.
+ */
+static int is_program_choice_flag(const char *word)
+{
+	static const char *const never[] = {
+		"-W", "-D", "-U", "-I", "-O", "-g", "-std=", "-f", "-m", NULL
+	};
+	size_t i;
+
+	if (strstr(word, "integrated-as"))
+		return 1;
+	for (i = 0; never[i]; i++)
+		if (strncmp(word, never[i], strlen(never[i])) == 0)
+			return 0;
+	return 1;
+}
+
+/*
  * What a compiler runs behind its driver: cc1 and as.  Asking costs two
  * runs of the driver, so the answer is itself cached, under the key of
- * the driver's words and identity (and the environment, already in key).
+ * the driver's identity, the environment (shared, the part of key from
+ * shared_from on) and the flags that can change the choice.
  */
 static void key_compiler_parts(const struct probe_command *cmd,
 			       const struct toolcap_run_options *options,
 			       struct toolcap_cache *cache,
-			       struct key_text *key)
+			       struct key_text *key, size_t shared_from)
 {
 	struct key_text driver = { 0 };
 	/* Two lines that fit in one cache value. */
 	char answer[CACHE_VALUE_MAX], cc1[CACHE_VALUE_MAX / 2 - 1];
 	char as[CACHE_VALUE_MAX / 2 - 1];
-	/* The driver's own words and the flags before the probed ones
-	 * (--target, -B, --gcc-toolchain change what it runs). */
-	size_t driver_words = cmd->first_probed, i;
+	const char *words[TOOLCAP_PROBE_MAX_WORDS];
+	size_t n_words = 0, i;
 	char *nl;
 
-	key_add(&driver, "toolcap-driver-key 1\n", 21);
-	key_add(&driver, key->text, key->len); /* identities, environment */
-	for (i = 0; i < driver_words; i++)
-		key_word(&driver, "word", cmd->argv[i], strlen(cmd->argv[i]));
+	/* The tool's words, then the flags before the probed ones that can
+	 * change what it runs. */
+	for (i = 0; i < cmd->first_probed && i < TOOLCAP_PROBE_MAX_WORDS; i++)
+		if (i < cmd->tool_words || is_program_choice_flag(cmd->argv[i]))
+			words[n_words++] = cmd->argv[i];
+	key_add(&driver, "toolcap-driver-key 2\n", 21);
+	key_add(&driver, key->text + shared_from, key->len - shared_from);
+	for (i = 0; i < n_words; i++)
+		key_word(&driver, "word", words[i], strlen(words[i]));
 	if (driver.failed) {
 		key->failed = 1;
 		key_free(&driver);
@@ -231,9 +312,9 @@ static void key_compiler_parts(const struct probe_command *cmd,
 			  sizeof(answer)) || !(nl = strchr(answer, '\n')) ||
 	    (size_t)(nl - answer) >= sizeof(cc1) ||
 	    strlen(nl + 1) >= sizeof(as)) {
-		ask_driver(cmd, driver_words, "-print-prog-name=cc1", options,
+		ask_driver(words, n_words, "-print-prog-name=cc1", options,
 			   cc1, sizeof(cc1));
-		ask_driver(cmd, driver_words, "-print-prog-name=as", options,
+		ask_driver(words, n_words, "-print-prog-name=as", options,
 			   as, sizeof(as));
 		snprintf(answer, sizeof(answer), "%s\n%s", cc1, as);
 		if (cc1[0] && as[0])
@@ -257,7 +338,8 @@ static void key_rustc(const struct probe_command *cmd,
 {
 	char said[2048];
 
-	ask_driver(cmd, cmd->tool_words, "-vV", options, said, sizeof(said));
+	ask_driver(cmd->argv, cmd->tool_words, "-vV",
+		   options, said, sizeof(said));
 	key_word(key, "rustc-vV", said, strlen(said));
 }
 
@@ -270,7 +352,7 @@ enum toolcap_error probe_key(const struct toolcap_probe *probe,
 	char path[PATH_MAX], cwd[PATH_MAX];
 	int err, relative = 0;
 	enum toolcap_error e;
-	size_t i;
+	size_t i, shared_from;
 
 	/* The tool must be there; its own error is for the run to tell. */
 	e = find_program(cmd->argv[0], path, sizeof(path), &err);
@@ -280,14 +362,8 @@ enum toolcap_error probe_key(const struct toolcap_probe *probe,
 	key_addf(key, "%s\nprobe %s%s\n", KEY_VERSION,
 		 toolcap_probe_name(probe->kind),
 		 probe->make_form ? " make" : "");
-	for (i = 0; key_environment[i]; i++) {
-		const char *value = getenv(key_environment[i]);
-
-		if (value)
-			key_word(key, key_environment[i], value, strlen(value));
-		else
-			key_addf(key, "%s unset\n", key_environment[i]);
-	}
+	shared_from = key->len;
+	key_environment(key);
 	/* Every word of the tool that is a program: "ccache gcc" is both. */
 	for (i = 0; i < cmd->tool_words; i++) {
 		if (i == 0 || find_program(cmd->argv[i], path, sizeof(path),
@@ -295,7 +371,7 @@ enum toolcap_error probe_key(const struct toolcap_probe *probe,
 			key_program(key, "program", cmd->argv[i]);
 	}
 	if (is_compiler_probe(probe->kind))
-		key_compiler_parts(cmd, options, cache, key);
+		key_compiler_parts(cmd, options, cache, key, shared_from);
 	if (probe->kind == TOOLCAP_PROBE_RUSTC_OPTION)
 		key_rustc(cmd, options, key);
 

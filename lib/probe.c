@@ -106,6 +106,40 @@ static int key_unchanged(const struct toolcap_probe *probe,
 	return same;
 }
 
+/*
+ * After a "no": does the tool work without the probed arguments?  A
+ * compiler that cannot compile an empty file at all (CC=ld, a clang
+ * without its target's assembler, a flag in FLAGS it rejects) says no to
+ * every flag, and that no is not an answer.  TOOLCAP_OK when the
+ * baseline works; TOOLCAP_ERR_FAILED, with its run in result, when not.
+ */
+static enum toolcap_error baseline_works(const struct toolcap_probe *probe,
+					 const struct toolcap_run_options *options,
+					 struct toolcap_cache *cache,
+					 char *err, size_t err_size,
+					 struct toolcap_probe_result *result)
+{
+	struct toolcap_probe baseline = *probe;
+	struct toolcap_probe_result base;
+	enum toolcap_error e;
+
+	/* Nothing probed (this is a baseline itself): no is the answer. */
+	if (probe->nargs == 0 && (probe->kind != TOOLCAP_PROBE_AS_INSTR ||
+				  !probe->instr || !probe->instr[0]))
+		return TOOLCAP_OK;
+	baseline.args = NULL;
+	baseline.nargs = 0;
+	if (probe->kind == TOOLCAP_PROBE_AS_INSTR)
+		baseline.instr = "";
+	e = toolcap_probe_run(&baseline, options, cache, err, err_size, &base);
+	if (e != TOOLCAP_OK)
+		return e;
+	if (base.answer)
+		return TOOLCAP_OK;
+	result->run = base.run;
+	return TOOLCAP_ERR_FAILED;
+}
+
 enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 				     const struct toolcap_run_options *options,
 				     struct toolcap_cache *cache,
@@ -163,6 +197,11 @@ enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 		remove_scratch(scratch);
 	if (e == TOOLCAP_OK) {
 		result->answer = result->run.exit_status == 0;
+		if (!result->answer)
+			e = baseline_works(probe, options, cache, err,
+					   err_size, result);
+	}
+	if (e == TOOLCAP_OK) {
 		if (use_cache && key_unchanged(probe, cmd, options, cache, &key))
 			cache_store(cache, key.text, key.len,
 				    result->answer ? "yes" : "no");

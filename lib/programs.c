@@ -30,7 +30,13 @@ static const struct {
 	{ "rustc", "rustc" }, { "bindgen", "bindgen" }, { "cargo", "cargo" },
 };
 
-/* Tools that do not answer --version.  Keyed by family or program. */
+/*
+ * How to ask a tool for its version, when it is not "--version" and exit
+ * status 0.  Keyed by family or program.  exit_status is what the tool
+ * exits with after printing its version: a run that ends with any other
+ * status failed, and what it printed is not a version (a pyenv shim that
+ * exits 127 names the Python versions it knows).
+ */
 static const char *const dash_v[] = { "-v", NULL };
 static const char *const dash_capital_v[] = { "-V", NULL };
 static const char *const dash_version[] = { "-version", NULL };
@@ -39,15 +45,22 @@ static const char *const openssl_version[] = { "version", NULL };
 static const struct {
 	const char *name;
 	const char *const *args;
+	int exit_status;
 } version_args[] = {
-	{ "tcc", dash_v }, { "ld64", dash_v },
-	{ "e2fsck", dash_capital_v }, { "mke2fs", dash_capital_v },
-	{ "fsck.jfs", dash_capital_v }, { "mkfs.jfs", dash_capital_v },
-	{ "xfs_db", dash_capital_v }, { "mkfs.xfs", dash_capital_v },
-	{ "pccardctl", dash_capital_v }, { "quota", dash_capital_v },
-	{ "iptables", dash_capital_v }, { "mkimage", dash_capital_v },
-	{ "mksquashfs", dash_version }, { "reiserfsck", dash_capital_v },
-	{ "openssl", openssl_version },
+	{ "tcc", dash_v, 0 }, { "ld64", dash_v, 0 },
+	{ "e2fsck", dash_capital_v, 0 }, { "mke2fs", dash_capital_v, 0 },
+	{ "fsck.jfs", dash_capital_v, 0 }, { "mkfs.jfs", dash_capital_v, 0 },
+	{ "xfs_db", dash_capital_v, 0 }, { "mkfs.xfs", dash_capital_v, 0 },
+	{ "pccardctl", dash_capital_v, 0 }, { "quota", dash_capital_v, 0 },
+	{ "iptables", dash_capital_v, 0 }, { "mkimage", dash_capital_v, 0 },
+	{ "mksquashfs", dash_version, 0 }, { "reiserfsck", dash_capital_v, 0 },
+	/* squashfs-tools 4.5.1: "unsquashfs version 4.5.1 (2022/03/17)",
+	 * then exit 1 (tests/samples/unsquashfs/); --version is a syntax
+	 * error. */
+	{ "unsquashfs", dash_version, 1 },
+	{ "openssl", openssl_version, 0 },
+	/* GNU coreutils: "false (GNU coreutils) 9.1", then exit 1. */
+	{ "false", double_dash_version, 1 },
 };
 
 static int name_is(const char *s, size_t n, const char *name)
@@ -76,30 +89,46 @@ const char *toolcap_program_family(const char *program)
 	return NULL;
 }
 
-static const char *const *args_for(const char *name, size_t n)
+/* The row for a family or program name, or -1. */
+static long row_for(const char *name, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(version_args) / sizeof(version_args[0]); i++)
 		if (name_is(name, n, version_args[i].name))
-			return version_args[i].args;
-	return NULL;
+			return (long)i;
+	return -1;
 }
 
-const char *const *toolcap_version_args(const char *program,
-					const char *family)
+/* The row chosen by the family if given, else by the program's name. */
+static long version_row(const char *program, const char *family)
 {
-	const char *const *args = NULL;
 	const char *base;
+	long row = -1;
 	size_t len;
 
 	if (!family && program)
 		family = toolcap_program_family(program);
 	if (family)
-		args = args_for(family, strlen(family));
-	if (!args && program) {
+		row = row_for(family, strlen(family));
+	if (row < 0 && program) {
 		base = program_basename(program, &len);
-		args = args_for(base, len);
+		row = row_for(base, len);
 	}
-	return args ? args : double_dash_version;
+	return row;
+}
+
+const char *const *toolcap_version_args(const char *program,
+					const char *family)
+{
+	long row = version_row(program, family);
+
+	return row >= 0 ? version_args[row].args : double_dash_version;
+}
+
+int version_exit_status(const char *program, const char *family)
+{
+	long row = version_row(program, family);
+
+	return row >= 0 ? version_args[row].exit_status : 0;
 }

@@ -43,7 +43,9 @@ enum toolcap_error {
 	TOOLCAP_ERR_UNRECOGNISED,   /* printed nothing we recognise as a version */
 	TOOLCAP_ERR_WRONG_FAMILY,   /* recognised, but not the family asked for  */
 	TOOLCAP_ERR_NO_ENCODING,    /* no kernel integer for this tool/version   */
-	TOOLCAP_ERR_SYSTEM          /* pipe, fork, poll... failed; see errno     */
+	TOOLCAP_ERR_SYSTEM,         /* pipe, fork, poll... failed; see errno     */
+	TOOLCAP_ERR_FAILED          /* exited with a status its version run
+				     * never has: what it printed is an error */
 };
 
 /*
@@ -76,6 +78,9 @@ const char *toolcap_strerror(enum toolcap_error error);
  *     "a" for alpha is:
  *         "1.0.a" < "1.0-rc1" < "1.0" < "1.0a" < "1.0.post1" < "1.0.1"
  *         "18.0.0git" < "18.0.0"
+ * A "v" or "V" right before the first digit is a prefix, as PEP 440,
+ * go-version and node-semver read it (pahole prints "v1.24"):
+ *         toolcap_vercmp("v1.24", "1.22") == 1
  * Letters compare without regard to case.  NULL sorts before everything.
  */
 int toolcap_vercmp(const char *a, const char *b);
@@ -122,6 +127,10 @@ struct toolcap_ident {
  *   "GNU ld version 2.20.51.0.2-5.43.el6 20100205" -> ld.bfd 2.20.51.0.2
  *   "v1.22-5-g8b3f1a2" (program "pahole")        -> pahole 1.22
  *   "GNU Make 4.3" (program "make")              -> make 4.3
+ *   "Debian clang version 14.0.6" (family "llvm-as") -> llvm-as 14.0.6,
+ *       clang's integrated assembler; Apple's clang is refused
+ *   "rustup 1.26.0 (...)" then "info: ... `rustc 1.73.0 (...)`"
+ *       -> rustup 1.26.0: a tool names itself first
  *
  * Returns TOOLCAP_OK, TOOLCAP_ERR_UNRECOGNISED, TOOLCAP_ERR_WRONG_FAMILY
  * or TOOLCAP_ERR_USAGE.  Never allocates.
@@ -230,6 +239,39 @@ enum toolcap_error toolcap_run(const char *const argv[],
 			       char *err, size_t err_size,
 			       struct toolcap_run_result *result);
 
+/*
+ * toolcap_version - run a tool with its version flag and recognise it:
+ * toolcap_run() of argv followed by toolcap_version_args(), then
+ * toolcap_identify() of its stdout, then of its stderr (gcc -v).
+ *
+ * argv:    TOOL [ARG...], NULL-terminated, at most
+ *          TOOLCAP_VERSION_MAX_WORDS words: {"gcc", NULL},
+ *          {"ccache", "gcc", NULL}, {"clang", "--target=aarch64", NULL}.
+ * program: the name the tool is known as, or NULL: argv[0], or argv[1]
+ *          after a launcher (ccache, sccache, distcc, icecc), whose own
+ *          version is not the one asked about.
+ * family:  a family id the caller expects, or NULL (as toolcap_identify).
+ * options, out, err: as toolcap_run(); ident and run are filled in.
+ *
+ * A run that exits with a status other than the one the tool's version
+ * run has (0; 1 for unsquashfs -version and GNU false --version) failed,
+ * and what it printed is not read as a version: a wrapper cc printing
+ * "/opt/gcc-9.3.0/bin/gcc: No such file or directory" and exiting 127 is
+ * TOOLCAP_ERR_FAILED, with run->exit_status and ident->line the first
+ * line it printed.
+ *
+ * Returns TOOLCAP_OK, what toolcap_run() or toolcap_identify() returns,
+ * TOOLCAP_ERR_FAILED, or TOOLCAP_ERR_USAGE (NULL or too many words).
+ */
+#define TOOLCAP_VERSION_MAX_WORDS 256
+enum toolcap_error toolcap_version(const char *const argv[],
+				   const char *program, const char *family,
+				   const struct toolcap_run_options *options,
+				   char *out, size_t out_size,
+				   char *err, size_t err_size,
+				   struct toolcap_ident *ident,
+				   struct toolcap_run_result *run);
+
 /* ---------------------------------------------------------------------
  * Capability probes: can this compiler, assembler or linker do X?
  * ------------------------------------------------------------------- */
@@ -312,15 +354,24 @@ struct toolcap_cache; /* below */
  * key matches in full: the probe's words, the identity (resolved path,
  * device, inode, size, mtime and ctime in nanoseconds) of every program
  * the command names and, for compilers, of the cc1 and as they run, of
- * every existing file an argument names, and the environment variables
- * that change what a compiler or linker does (PATH, GCC_EXEC_PREFIX,
- * COMPILER_PATH, CPATH, LD_LIBRARY_PATH, RUSTC_BOOTSTRAP, ...).  A tool
- * replaced in place therefore misses and is probed again.
+ * every existing file an argument names, and the whole environment less
+ * make's and the shell's bookkeeping (MAKEFLAGS, MFLAGS, MAKELEVEL,
+ * MAKEOVERRIDES, MAKE_TERMOUT, MAKE_TERMERR, SHLVL, _, PWD, OLDPWD,
+ * COLUMNS, LINES) and toolcap's own TOOLCAP_CACHE, TOOLCAP_PREFETCH and
+ * TOOLCAP_TIMEOUT: a wrapper may read any variable.  A tool replaced in
+ * place therefore misses and is probed again.
+ *
+ * A "no" is an answer only when the tool works without what is probed:
+ * before it is given, the same command runs without the probed arguments
+ * (and, for as-instr, with an empty line for the instruction; its "yes"
+ * is cached like any answer).  When that fails too, the tool is broken
+ * or the flags are, and "no" would say nothing about the flag:
+ * TOOLCAP_ERR_FAILED, with result->run and err from the baseline run.
  *
  * err, err_size: the tool's stderr, when it ran (may be NULL, 0).
  * Returns TOOLCAP_OK with result->answer; or, when the tool could not
  * give an answer, TOOLCAP_ERR_NOT_FOUND, _NOT_EXECUTABLE, _TIMED_OUT,
- * _SIGNALED, _SYSTEM (nothing is cached then) or _USAGE.
+ * _SIGNALED, _FAILED, _SYSTEM (nothing is cached then) or _USAGE.
  */
 enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 				     const struct toolcap_run_options *options,
@@ -335,8 +386,10 @@ enum toolcap_error toolcap_probe_run(const struct toolcap_probe *probe,
 enum toolcap_cache_state {
 	TOOLCAP_CACHE_ON,        /* answers are read and written           */
 	TOOLCAP_CACHE_OFF,       /* TOOLCAP_CACHE=off                      */
-	TOOLCAP_CACHE_REFUSED    /* the directory is unsafe or unusable;
+	TOOLCAP_CACHE_REFUSED,   /* the directory is unsafe or unusable;
 				  * why says so; probes run uncached       */
+	TOOLCAP_CACHE_INVALID    /* the setting is neither "off" nor an
+				  * absolute path: a mistake to report    */
 };
 
 struct toolcap_cache {
@@ -349,7 +402,10 @@ struct toolcap_cache {
  * toolcap_cache_open - find, create (mode 0700) and check the cache
  * directory.  setting is what TOOLCAP_CACHE holds: NULL or "" for
  * ${XDG_CACHE_HOME:-$HOME/.cache}/toolcap, "off" for no cache, else the
- * directory.  The directory is refused when it is a symlink, not a
+ * absolute directory; anything else (relative, "OFF") is
+ * TOOLCAP_CACHE_INVALID.  HOME and XDG_CACHE_HOME are never created, and
+ * no directory is created inside one the effective user does not own.
+ * The directory is refused when it is a symlink, not a
  * directory, not owned by the effective user, or writable by others.
  * Always fills cache in; returns its state.
  *

@@ -123,6 +123,20 @@ static int compare_components(const struct component *a,
 	return compare_letters(a, b);
 }
 
+/*
+ * "v1.24" is 1.24: a v or V right before the first digit is a prefix, as
+ * PEP 440, go-version and node-semver read it (pahole prints "v1.24",
+ * git tags say "v6.1"), not a pre-release word sorting before 1.22.
+ */
+static const char *skip_v_prefix(const char *s)
+{
+	const char *p = s;
+
+	while (*p && !is_alnum(*p))
+		p++;
+	return (*p == 'v' || *p == 'V') && is_digit(p[1]) ? p + 1 : s;
+}
+
 int toolcap_vercmp(const char *a, const char *b)
 {
 	const char *begin_a = a, *begin_b = b;
@@ -131,6 +145,8 @@ int toolcap_vercmp(const char *a, const char *b)
 
 	if (!a || !b)
 		return a == b ? 0 : (a ? 1 : -1);
+	a = begin_a = skip_v_prefix(a);
+	b = begin_b = skip_v_prefix(b);
 	while (*a || *b) {
 		next_component(begin_a, &a, &ca);
 		next_component(begin_b, &b, &cb);

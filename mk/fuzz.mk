@@ -38,8 +38,20 @@ $(FUZZ_DIR)/bin/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Ilib -Iscripts \
 		-o $@ $(filter %.c %.o,$^)
 
+# The whole command line: scripts/toolcap.c's main() renamed, so that
+# tests/fuzz/fuzz-cli.c can call it with argv made of each input.
+FUZZ_CLI_OBJ := $(patsubst scripts/%.c,$(FUZZ_DIR)/obj/scripts/%.o,\
+	$(filter-out scripts/toolcap.c,$(CLI_SRC))) $(FUZZ_DIR)/obj/scripts/toolcap-main.o
+
+$(FUZZ_DIR)/obj/scripts/toolcap-main.o: scripts/toolcap.c $(wildcard scripts/*.h) $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Dmain=toolcap_main -c -o $@ $<
+
+$(FUZZ_DIR)/bin/fuzz-cli: $(FUZZ_CLI_OBJ)
+
 # Kept: a rebuild of one target need not rebuild the library.
-.SECONDARY: $(FUZZ_LIB_OBJ) $(FUZZ_DIR)/obj/scripts/cmd-check-requirements.o
+.SECONDARY: $(FUZZ_LIB_OBJ) $(FUZZ_DIR)/obj/scripts/cmd-check-requirements.o \
+	$(FUZZ_CLI_OBJ)
 
 fuzz-build: $(addprefix $(FUZZ_DIR)/bin/,$(FUZZ_TARGETS))
 

@@ -41,12 +41,38 @@ void fail(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 int usage_error(const char *command, const char *what);
 
+/*
+ * The one reader of every command's options.  Options come first; the
+ * first word that does not start with "--" (or a "--", which is skipped)
+ * ends them.  --NAME=VALUE and --NAME VALUE both give a value.  Before
+ * the end, a "--word" that is not in the table is a usage error, never
+ * the first operand: "--nocache -O2" must not probe "--nocache".
+ */
+struct cli_option {
+	const char *name;  /* "--cc" */
+	int takes_value;
+};
+enum { OPTIONS_END = -1, OPTIONS_ERROR = -2 };
+/* The index in table (NULL-name terminated) of the option at argv[*i],
+ * with *value set and *i moved past it; OPTIONS_END with *i at the first
+ * operand; OPTIONS_ERROR after the one-line usage error. */
+int next_option(const char *command, int argc, char **argv, int *i,
+		const struct cli_option *table, const char **value);
+
+/* The name in names (NULL-terminated) nearest to word, or NULL when none
+ * is near enough to be the one meant. */
+const char *nearest_name(const char *word, const char *const *names);
+
 /* Read --tool= and --format= up to TOOL [ARG...]; 0 or an exit status. */
 int parse_options(const char *command, int argc, char **argv,
 		  struct options *opt);
 
-/* TOOLCAP_TIMEOUT in milliseconds, or 0 (the library's default). */
+/* TOOLCAP_TIMEOUT in milliseconds, or 0 (the library's default).  main()
+ * has refused a bad value before any command runs. */
 unsigned timeout_from_environment(void);
+/* 0, or EXIT_ERROR after one line when TOOLCAP_TIMEOUT is set to
+ * anything but decimal seconds from 0.001 to 3600. */
+int check_timeout_environment(void);
 
 /* The family id named by --tool, or NULL if it names a program. */
 const char *family_option(const char *tool);
@@ -79,8 +105,8 @@ int cmd_cache(const char *name, int argc, char **argv);
 int cmd_prefetch(const char *name, int argc, char **argv);
 int cmd_matrix(const char *name, int argc, char **argv);
 
-/* The cache TOOLCAP_CACHE names, or NULL when it is off or refused (a
- * refused directory gets one warning line on stderr). */
+/* The cache TOOLCAP_CACHE names, or NULL when it is off, refused (one
+ * warning line on stderr) or invalid (one error line: exit 2). */
 struct toolcap_cache *open_cache(struct toolcap_cache *cache);
 
 #endif

@@ -14,6 +14,7 @@ static const char *state_name(enum toolcap_cache_state state)
 	case TOOLCAP_CACHE_ON: return "on";
 	case TOOLCAP_CACHE_OFF: return "off";
 	case TOOLCAP_CACHE_REFUSED: return "refused";
+	case TOOLCAP_CACHE_INVALID: return "invalid";
 	}
 	return "?";
 }
@@ -28,6 +29,10 @@ int cmd_cache(const char *name, int argc, char **argv)
 	if (argc != 1 || (strcmp(argv[0], "stats") && strcmp(argv[0], "clear")))
 		return usage_error(name, "stats or clear?");
 	state = toolcap_cache_open(&cache, getenv("TOOLCAP_CACHE"));
+	if (state == TOOLCAP_CACHE_INVALID) {
+		fail("cache: %s", cache.why);
+		return EXIT_ERROR;
+	}
 	if (strcmp(argv[0], "stats") == 0) {
 		printf("directory: %s\nstate: %s\n",
 		       cache.dir[0] ? cache.dir : "(none)", state_name(state));

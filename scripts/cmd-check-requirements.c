@@ -3,14 +3,26 @@
  * toolcap check: reading requirements.  A requirements file is plain
  * text a person writes next to a Makefile, so every mistake in it is
  * reported with the file, the line number and the line itself, and
- * nothing is guessed.  The kernel's list is written in the same format
- * and goes through the same parser.
+ * nothing is guessed.  The kernel's list (cmd-check-kernel.c) is written
+ * in the same format and goes through the same parser.  Nothing here
+ * prints: a failure leaves its one line in list->message.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check-requirements.h"
+
+int requirement_error(struct requirement_list *list, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(list->message, sizeof(list->message), fmt, ap);
+	va_end(ap);
+	return EXIT_ERROR;
+}
 
 /* Our own character classes: the same bytes mean the same in every
  * locale (see lib/chars.h for why). */
@@ -126,8 +138,13 @@ static void expand(struct expansion *x, const char *s, const char *end)
 
 #define LINE_WORDS_MAX 64
 
-/* Split at blanks, except inside $(...), up to a word starting with '#'.
- * Returns the number of words, or -1 when there are too many. */
+/*
+ * Split at blanks, except inside $(...) and quotes, up to a word starting
+ * with '#'.  Quotes stay in the words: they are removed when the command
+ * is split into arguments (requirement_argv), after $(VAR) expansion, as
+ * the shell does with the text make gives it.  Returns the number of
+ * words, -1 when there are too many, -2 when a quote is not closed.
+ */
 static int split_words(char *line, char **words)
 {
 	int n = 0;
@@ -135,6 +152,7 @@ static int split_words(char *line, char **words)
 
 	for (;;) {
 		int depth = 0;
+		char quote = 0;
 
 		while (is_blank(*p))
 			p++;
@@ -143,15 +161,83 @@ static int split_words(char *line, char **words)
 		if (n == LINE_WORDS_MAX)
 			return -1;
 		words[n++] = p;
-		for (; *p && (depth > 0 || !is_blank(*p)); p++) {
-			if (*p == '(' && p > line && p[-1] == '$')
+		for (; *p && (quote || depth > 0 || !is_blank(*p)); p++) {
+			if (quote) {
+				if (*p == quote)
+					quote = 0;
+				else if (quote == '"' && *p == '\\' && p[1])
+					p++;
+			} else if (*p == '\'' || *p == '"')
+				quote = *p;
+			else if (*p == '\\' && p[1])
+				p++;
+			else if (*p == '(' && p > line && p[-1] == '$')
 				depth++;
 			else if (*p == ')' && depth > 0)
 				depth--;
 		}
+		if (quote)
+			return -2;
 		if (*p)
 			*p++ = '\0';
 	}
+}
+
+/* Split text as the shell splits words: blanks separate, '...' keeps
+ * everything, "..." keeps all but \\ before \\ " $ `, and a backslash
+ * elsewhere keeps the next character.  Writes the words into buf (at least
+ * strlen(text) + 1 bytes); returns their count, -1 for more than max, -2
+ * for a quote not closed or a backslash at the end. */
+int requirement_split(const char *text, char *buf, char **argv, int max)
+{
+	const char *p = text;
+	char *o = buf;
+	int n = 0;
+
+	for (;;) {
+		while (is_blank(*p))
+			p++;
+		if (!*p)
+			break;
+		if (n == max)
+			return -1;
+		argv[n++] = o;
+		while (*p && !is_blank(*p)) {
+			if (*p == '\'') {
+				const char *end = strchr(p + 1, '\'');
+
+				if (!end)
+					return -2;
+				memcpy(o, p + 1, (size_t)(end - p - 1));
+				o += end - p - 1;
+				p = end + 1;
+			} else if (*p == '"') {
+				for (p++; *p && *p != '"'; p++) {
+					if (*p == '\\' && p[1] &&
+					    strchr("\\\"$`", p[1]))
+						p++;
+					*o++ = *p;
+				}
+				if (!*p)
+					return -2;
+				p++;
+			} else if (*p == '\\') {
+				if (!p[1])
+					return -2;
+				*o++ = p[1];
+				p += 2;
+			} else
+				*o++ = *p++;
+		}
+		*o++ = '\0';
+	}
+	argv[n] = NULL;
+	return n;
+}
+
+int requirement_argv(const struct requirement *r, char *buf, char **argv)
+{
+	return requirement_split(r->expanded, buf, argv, REQUIREMENT_ARGV_MAX);
 }
 
 static int is_version_word(const char *s, const char *end)
@@ -207,6 +293,8 @@ static int copy_word(char *to, size_t size, const char *from)
 /* Fill r from words; NULL, or what is wrong. */
 static const char *parse_words(char **words, int n, struct requirement *r)
 {
+	char words_buf[REQUIREMENT_COMMAND_MAX];
+	char *argv[REQUIREMENT_ARGV_MAX + 1];
 	const char *what;
 	size_t len = 0;
 	struct expansion x = { r->expanded, 0, sizeof(r->expanded), NULL };
@@ -243,7 +331,15 @@ static const char *parse_words(char **words, int n, struct requirement *r)
 	}
 	r->expanded[0] = '\0';
 	expand(&x, r->command, r->command + len);
-	return x.error;
+	if (x.error)
+		return x.error;
+	switch (requirement_argv(r, words_buf, argv)) {
+	case -1:
+		return "the command has too many words once expanded";
+	case -2:
+		return "a quote is not closed once $(VAR)s are expanded";
+	}
+	return NULL;
 }
 
 static int add_requirement(struct requirement_list *list,
@@ -254,10 +350,9 @@ static int add_requirement(struct requirement_list *list,
 		struct requirement *items = realloc(list->items,
 						    n * sizeof(*items));
 
-		if (!items) {
-			fail("check: out of memory reading requirements");
-			return EXIT_ERROR;
-		}
+		if (!items)
+			return requirement_error(list,
+				"check: out of memory reading requirements");
 		list->items = items;
 		list->allocated = n;
 	}
@@ -266,7 +361,7 @@ static int add_requirement(struct requirement_list *list,
 }
 
 /* Parse one line (without its newline); 0 or EXIT_ERROR. */
-static int parse_line(const char *source, unsigned number, const char *text,
+int requirement_parse_line(const char *source, unsigned number, const char *text,
 		      struct requirement_list *list)
 {
 	char copy[REQUIREMENT_LINE_MAX];
@@ -280,11 +375,15 @@ static int parse_line(const char *source, unsigned number, const char *text,
 	n = split_words(copy, words);
 	if (n == 0)
 		return 0;
-	what = n < 0 ? "too many words" : parse_words(words, n, &r);
-	if (what) {
-		fail("check: %s:%u: %s: \"%s\"", source, number, what, text);
-		return EXIT_ERROR;
-	}
+	what = n == -1 ? "too many words" :
+	       n == -2 ? "a quote is not closed" : parse_words(words, n, &r);
+	/* Lines built in (number 0) have no line number to give. */
+	if (what && !number)
+		return requirement_error(list, "check: %s: %s: \"%s\"",
+					 source, what, text);
+	if (what)
+		return requirement_error(list, "check: %s:%u: %s: \"%s\"",
+					 source, number, what, text);
 	r.source = source;
 	r.line = number;
 	return add_requirement(list, &r);
@@ -337,21 +436,20 @@ int read_requirements_stream(FILE *f, const char *source,
 		if (how == LINE_READ && len && line[len - 1] == '\r')
 			line[--len] = '\0';
 		if (how == LINE_TOO_LONG || len >= REQUIREMENT_LINE_MAX) {
-			fail("check: %s:%u: line longer than %d bytes: \"%.40s...\"",
-			     source, number, REQUIREMENT_LINE_MAX - 1, line);
-			return EXIT_ERROR;
+			return requirement_error(list,
+				"check: %s:%u: line longer than %d bytes: \"%.40s...\"",
+				source, number, REQUIREMENT_LINE_MAX - 1, line);
 		}
 		if (how == LINE_NUL) {
-			fail("check: %s:%u: a NUL byte: not a text file", source,
-			     number);
-			return EXIT_ERROR;
+			return requirement_error(list,
+				"check: %s:%u: a NUL byte: not a text file",
+				source, number);
 		}
-		status = parse_line(source, number, line, list);
+		status = requirement_parse_line(source, number, line, list);
 	}
-	if (!status && ferror(f)) {
-		fail("check: error reading requirements file: \"%s\"", source);
-		status = EXIT_ERROR;
-	}
+	if (!status && ferror(f))
+		status = requirement_error(list,
+			"check: error reading requirements file: \"%s\"", source);
 	return status;
 }
 
@@ -360,98 +458,12 @@ int read_requirements_file(const char *path, struct requirement_list *list)
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 	int status;
 
-	if (!f) {
-		fail("check: cannot read requirements file: \"%s\"", path);
-		return EXIT_ERROR;
-	}
+	if (!f)
+		return requirement_error(list,
+			"check: cannot read requirements file: \"%s\"", path);
 	status = read_requirements_stream(f, path, list);
 	if (f != stdin)
 		fclose(f);
-	return status;
-}
-
-/* ------------------------------------------------------------------ */
-/* The kernel's list                                                   */
-
-/*
- * scripts/min-tool-version.sh: binutils 2.25.0; gcc 5.1.0 (12.0.0 for
- * ARCH=parisc64); llvm 11.0.0 (15.0.0 on s390, 18.0.0 on loongarch);
- * rustc 1.78.0; bindgen 0.65.1.  Read from torvalds/linux at commit
- * 03c11eb3b16d, except rustc: that copy still says 1.74.1 and mainline
- * raised it to 1.78.0 in v6.11.
- * Documentation/process/changes.rst, "Current Minimal Requirements", read
- * at commit 3e893e16af55: the rest.  The table's system utilities (for
- * running a kernel, not building one) are optional, as are the tools it
- * marks so; the variables are Kbuild's, so `make CC=clang` checks clang.
- */
-static const char *arch(void)
-{
-	const char *a = getenv("SRCARCH");
-
-	return a && *a ? a : getenv("ARCH") ? getenv("ARCH") : "";
-}
-
-int read_kernel_requirements(struct requirement_list *list)
-{
-	static const char *const fixed[] = {
-		"rustc          1.78.0        $(RUSTC:-rustc)    optional",
-		"bindgen        0.65.1        $(BINDGEN:-bindgen) optional",
-		"make           3.82          make",
-		"bash           4.2           bash",
-		"flex           2.5.35        $(LEX:-flex)",
-		"bison          2.0           $(YACC:-bison)",
-		"pahole         1.16          $(PAHOLE:-pahole)  optional",
-		"perl           5             $(PERL:-perl)",
-		"bc             1.06.95       bc",
-		"util-linux     2.10o         mount              optional",
-		"kmod           13            kmod               optional",
-		"e2fsprogs      1.41.4        e2fsck             optional",
-		"jfsutils       1.1.3         fsck.jfs           optional",
-		"reiserfsprogs  3.6.3         reiserfsck         optional",
-		"xfsprogs       2.6.0         xfs_db             optional",
-		"squashfs-tools 4.0           mksquashfs         optional",
-		"btrfs-progs    0.18          btrfs              optional",
-		"pcmciautils    004           pccardctl          optional",
-		"quota-tools    3.09          quota              optional",
-		"ppp            2.4.0         pppd               optional",
-		"nfs-utils      1.0.5         showmount          optional",
-		"procps         3.2.0         ps                 optional",
-		"udev           081           udevadm            optional",
-		"grub           0.93          grub-install       optional",
-		"mcelog         0.6           mcelog             optional",
-		"iptables       1.4.2         iptables           optional",
-		"openssl        1.0.0         openssl            optional",
-		"sphinx         2.4.4         sphinx-build       optional",
-		"cpio           any           cpio               optional",
-		"tar            1.28          tar                optional",
-		"gtags          6.6.5         gtags              optional",
-	};
-	const char *a = arch();
-	const char *gcc = strcmp(a, "parisc64") == 0 ? "12.0.0" : "5.1.0";
-	const char *llvm = strcmp(a, "s390") == 0 ? "15.0.0" :
-			   strcmp(a, "loongarch") == 0 ? "18.0.0" : "11.0.0";
-	char line[REQUIREMENT_LINE_MAX];
-	size_t i;
-	int status;
-
-	/* CC and LD are whatever Kbuild would run: gcc and GNU ld unless
-	 * the user says otherwise; clang and ld.lld are held to llvm's. */
-	snprintf(line, sizeof(line),
-		 "cc gcc:%s,clang:%s $(CC:-$(CROSS_COMPILE)gcc)", gcc, llvm);
-	status = parse_line("kernel", 0, line, list);
-	if (!status) {
-		snprintf(line, sizeof(line),
-			 "ld ld.bfd:2.25.0,ld.lld:%s $(LD:-$(CROSS_COMPILE)ld)",
-			 llvm);
-		status = parse_line("kernel", 0, line, list);
-	}
-	if (!status) {
-		snprintf(line, sizeof(line),
-			 "clang %s clang optional", llvm);
-		status = parse_line("kernel", 0, line, list);
-	}
-	for (i = 0; !status && i < sizeof(fixed) / sizeof(fixed[0]); i++)
-		status = parse_line("kernel", 0, fixed[i], list);
 	return status;
 }
 

@@ -40,28 +40,6 @@ struct check_row {
 	char needed_buf[REQUIREMENT_MINIMUM_MAX];
 };
 
-#define ARGV_MAX 64
-
-/* Split the expanded command at blanks, as make splits $(CC). */
-static int split_command(char *s, char **argv)
-{
-	int n = 0;
-
-	for (;;) {
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s || n == ARGV_MAX)
-			break;
-		argv[n++] = s;
-		while (*s && *s != ' ' && *s != '\t')
-			s++;
-		if (*s)
-			*s++ = '\0';
-	}
-	argv[n] = NULL;
-	return n;
-}
-
 /* Where PATH finds program, as execvp would, so that the report says
  * which of several installed copies was checked. */
 static void find_program(const char *program, char *path, size_t size)
@@ -100,13 +78,13 @@ static void probe_requirement(const struct requirement *r,
 {
 	static char out[TOOLCAP_DEFAULT_OUTPUT_CAP], err[TOOLCAP_DEFAULT_OUTPUT_CAP];
 	char words[REQUIREMENT_COMMAND_MAX];
-	char *argv[ARGV_MAX + 1];
+	char *argv[REQUIREMENT_ARGV_MAX + 1];
 	struct options opt = { 0 };
 	struct probe p = { 0 };
+	int argc = requirement_argv(r, words, argv);
 
-	memcpy(words, r->expanded, sizeof(words));
 	opt.command = argv;
-	opt.command_len = split_command(words, argv);
+	opt.command_len = argc > 0 ? argc : 0;
 	if (opt.command_len == 0) {
 		result->error = TOOLCAP_ERR_NOT_FOUND;
 		return;
@@ -301,12 +279,25 @@ static const char *shown_minimum(const struct check_row *row)
 static void describe_place(const struct check_row *row, char *buf,
 			   size_t size)
 {
-	if (row->result.path[0])
+	char words[REQUIREMENT_COMMAND_MAX];
+	char *argv[REQUIREMENT_ARGV_MAX + 1];
+	int i, argc;
+	size_t len = 0;
+
+	if (row->result.path[0]) {
 		snprintf(buf, size, "%s", row->result.path);
-	else if (!row->req->expanded[0])
+		return;
+	}
+	if (!row->req->expanded[0]) {
 		snprintf(buf, size, "%s is empty", row->req->command);
-	else
-		snprintf(buf, size, "%s", row->req->expanded);
+		return;
+	}
+	/* The words run, without the quotes that made them. */
+	argc = requirement_argv(row->req, words, argv);
+	buf[0] = '\0';
+	for (i = 0; i < argc && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					i ? " " : "", argv[i]);
 }
 
 static void describe_status(const struct check_row *row, char *buf,
@@ -422,7 +413,7 @@ static void print_json_row(const struct check_row *row)
 {
 	const struct check_result *res = &row->result;
 	char words[REQUIREMENT_COMMAND_MAX];
-	char *argv[ARGV_MAX + 1];
+	char *argv[REQUIREMENT_ARGV_MAX + 1];
 	int i, argc;
 
 	printf("{\"name\":");
@@ -444,8 +435,7 @@ static void print_json_row(const struct check_row *row)
 	printf(",\"command\":");
 	print_json_string(row->req->command);
 	printf(",\"argv\":[");
-	memcpy(words, row->req->expanded, sizeof(words));
-	argc = split_command(words, argv);
+	argc = requirement_argv(row->req, words, argv);
 	for (i = 0; i < argc; i++) {
 		if (i)
 			putchar(',');
@@ -464,20 +454,27 @@ static void print_json_row(const struct check_row *row)
 	printf("}");
 }
 
+/* The document; release is the kernel whose minimums were checked, or
+ * NULL; message the line of an error that stopped the check before any
+ * tool ran (then rows is empty), or NULL. */
 static void print_json_document(const struct check_row *rows, size_t n,
-				int status)
+				int status, const char *release,
+				const char *message)
 {
 	static const char *const results[] = { "ok", "failed", "error" };
 	size_t i;
 
 	printf("{\"toolcap\":\"%s\",\"result\":\"%s\",\"exit\":%d,"
-	       "\"requirements\":[", TOOLCAP_CLI_VERSION, results[status],
-	       status);
+	       "\"kernel\":", TOOLCAP_CLI_VERSION, results[status], status);
+	print_json_or_null(release);
+	printf(",\"message\":");
+	print_json_or_null(message);
+	printf(",\"requirements\":[");
 	for (i = 0; i < n; i++) {
 		printf(i ? ",\n  " : "\n  ");
 		print_json_row(&rows[i]);
 	}
-	printf("\n]}\n");
+	printf("%s]}\n", n ? "\n" : "");
 }
 
 /* ------------------------------------------------------------------ */
@@ -485,14 +482,21 @@ static void print_json_document(const struct check_row *rows, size_t n,
 
 struct check_options {
 	int json, kernel, files;
+	const char *tree;            /* --kernel=TREE */
+	char release[128];           /* "Linux 6.12", when --kernel */
 };
 
-/* Keep only the requirements named on the command line, in its order. */
-static int select_rows(const struct requirement_list *list, char **names,
+/*
+ * Keep only the requirements named on the command line, in its order.
+ * Each requirement is taken at most once, however often it is named, so
+ * rows (list->count long) is never overrun.
+ */
+static int select_rows(struct requirement_list *list, char **names,
 		       int n_names, struct check_row *rows, size_t *n_rows)
 {
+	unsigned char *taken;
 	size_t i;
-	int j;
+	int j, status = 0;
 
 	*n_rows = 0;
 	if (n_names == 0) {
@@ -500,22 +504,46 @@ static int select_rows(const struct requirement_list *list, char **names,
 			rows[(*n_rows)++].req = &list->items[i];
 		return 0;
 	}
-	for (j = 0; j < n_names; j++) {
+	taken = calloc(list->count + 1, 1);
+	if (!taken)
+		return requirement_error(list, "check: out of memory");
+	for (j = 0; j < n_names && !status; j++) {
 		int found = 0;
 
-		for (i = 0; i < list->count; i++)
-			if (strcmp(list->items[i].name, names[j]) == 0) {
+		for (i = 0; i < list->count; i++) {
+			if (strcmp(list->items[i].name, names[j]) != 0)
+				continue;
+			found = 1;
+			if (!taken[i]) {
+				taken[i] = 1;
 				rows[(*n_rows)++].req = &list->items[i];
-				found = 1;
 			}
-		if (!found) {
-			fail("check: no requirement is named \"%s\"", names[j]);
-			return EXIT_ERROR;
 		}
+		if (!found)
+			status = requirement_error(list,
+				"check: no requirement is named \"%s\"", names[j]);
 	}
-	return 0;
+	free(taken);
+	return status;
 }
 
+static int read_file_option(const char *path, struct requirement_list *list)
+{
+	size_t before = list->count;
+	int status;
+
+	if (!*path)
+		return requirement_error(list,
+			"check: --requirements= needs a file name (- for standard input)");
+	status = read_requirements_file(path, list);
+	/* A file that asks for nothing would pass every check. */
+	if (!status && list->count == before)
+		status = requirement_error(list,
+			"check: %s: no requirements in the file", path);
+	return status;
+}
+
+/* Options up to the first name; errors go to list->message. */
 static int read_options(int argc, char **argv, struct check_options *o,
 			struct requirement_list *list, int *first_tool)
 {
@@ -530,48 +558,81 @@ static int read_options(int argc, char **argv, struct check_options *o,
 		}
 		if (strcmp(arg, "--json") == 0)
 			o->json = 1;
-		else if (strcmp(arg, "--kernel") == 0)
+		else if (strcmp(arg, "--kernel") == 0 ||
+			 strncmp(arg, "--kernel=", 9) == 0) {
+			const char *tree = arg[8] ? arg + 9 : NULL;
+
+			if (tree && !*tree)
+				status = requirement_error(list,
+					"check: --kernel= needs a Linux source tree (or --kernel alone for Linux 6.12's minimums)");
+			else if (o->kernel)
+				status = requirement_error(list,
+					"check: --kernel given twice: \"%s\"", arg);
 			o->kernel = 1;
-		else if (strncmp(arg, "--requirements=", 15) == 0) {
+			o->tree = tree;
+		} else if (strncmp(arg, "--requirements=", 15) == 0) {
 			o->files++;
-			status = read_requirements_file(arg + 15, list);
-		} else if (arg[0] == '-' && arg[1] == '-')
-			return usage_error("check", "unknown option");
+			status = read_file_option(arg + 15, list);
+		} else if (strcmp(arg, "--requirements") == 0)
+			status = requirement_error(list,
+				"check: --requirements needs =FILE (- for standard input)");
+		else if (arg[0] == '-' && arg[1] == '-')
+			status = requirement_error(list,
+				"check: unknown option \"%s\" (see 'toolcap check --help')",
+				arg);
 		else
 			break;
 	}
 	*first_tool = i;
 	/* Without a file, the kernel's list: "toolcap check pahole". */
-	if (!status && (o->kernel || o->files == 0))
-		status = read_kernel_requirements(list);
+	if (!status && (o->kernel || o->files == 0)) {
+		o->kernel = 1;
+		status = read_kernel_requirements(list, o->tree, o->release,
+						  sizeof(o->release));
+	}
 	return status;
+}
+
+/* --json anywhere before "--", so that even an option error is JSON. */
+static int wants_json(int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--json") == 0)
+			return 1;
+	return 0;
 }
 
 int cmd_check(const char *name, int argc, char **argv)
 {
-	struct check_options o = { 0, 0, 0 };
-	struct requirement_list list = { NULL, 0, 0 };
+	struct check_options o;
+	struct requirement_list list;
 	struct check_row *rows = NULL;
 	size_t n = 0, i;
 	int first_tool = 0;
 	int status;
 
 	(void)name;
+	memset(&o, 0, sizeof(o));
+	memset(&list, 0, sizeof(list));
 	status = read_options(argc, argv, &o, &list, &first_tool);
 	if (!status && list.count) {
 		rows = calloc(list.count, sizeof(*rows));
-		if (!rows) {
-			fail("check: out of memory");
-			status = EXIT_ERROR;
-		}
+		if (!rows)
+			status = requirement_error(&list, "check: out of memory");
 	}
 	if (!status)
 		status = select_rows(&list, argv + first_tool,
 				     argc - first_tool, rows, &n);
 	if (status) {
+		fail("%s", list.message);
+		if (wants_json(argc, argv))
+			print_json_document(NULL, 0, EXIT_ERROR, NULL,
+					    list.message);
 		free(rows);
 		free(list.items);
-		return status;
+		return EXIT_ERROR;
 	}
 	probe_all(rows, n);
 	for (i = 0; i < n; i++)
@@ -583,8 +644,13 @@ int cmd_check(const char *name, int argc, char **argv)
 		     rows[i].status == CHECK_ERROR))
 			report_row_error(&rows[i]);
 	if (o.json)
-		print_json_document(rows, n, status);
+		print_json_document(rows, n, status,
+				    o.kernel ? o.release : NULL, NULL);
 	else {
+		if (o.kernel)
+			printf("toolcap check: minimums of %s%s%s\n", o.release,
+			       o.tree ? " from " : " (built in)",
+			       o.tree ? o.tree : "");
 		print_table(rows, n);
 		print_verdict(rows, n, status);
 	}

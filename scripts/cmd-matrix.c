@@ -19,6 +19,7 @@
 
 #include "matrix.h"
 #include "matrix-expect.h"
+#include "../lib/kconfig-scan.h"
 
 #define EXPECT_MAX 64
 #define DEFAULT_TIMEOUT_S 120
@@ -127,36 +128,33 @@ static int parse_timeout(const char *value, unsigned *ms)
 static int parse_arguments(int argc, char **argv, struct matrix_options *o,
 			   struct matrix_plan *plan)
 {
-	int i, status = 0;
+	static const struct cli_option options[] = {
+		{ "--engine", 1 }, { "--config", 1 }, { "--kconfig", 1 },
+		{ "--json", 0 }, { "--timeout", 1 }, { "--expect", 1 },
+		{ NULL, 0 }
+	};
+	const char *value;
+	int i = 0, k = OPTIONS_END, status = 0;
 
-	for (i = 0; i < argc && status == 0; i++) {
-		const char *arg = argv[i];
-
-		if (strcmp(arg, "--") == 0) {
-			i++;
-			break;
-		}
-		if (strncmp(arg, "--engine=", 9) == 0)
-			o->engine = arg + 9;
-		else if (strncmp(arg, "--config=", 9) == 0)
-			plan->config = arg + 9;
-		else if (strncmp(arg, "--kconfig=", 10) == 0)
-			o->kconfig = arg + 10;
-		else if (strcmp(arg, "--json") == 0)
+	while (status == 0 &&
+	       (k = next_option("matrix", argc, argv, &i, options, &value)) >= 0) {
+		if (k == 0)
+			o->engine = value;
+		else if (k == 1)
+			plan->config = value;
+		else if (k == 2)
+			o->kconfig = value;
+		else if (k == 3)
 			o->json = 1;
-		else if (strncmp(arg, "--timeout=", 10) == 0)
-			status = parse_timeout(arg + 10, &plan->timeout_ms);
-		else if (strncmp(arg, "--expect", 8) == 0 &&
-			 (arg[8] == '=' || (arg[8] == '\0' && i + 1 < argc))) {
-			if (o->n_expect == EXPECT_MAX)
-				return usage_error("matrix", "too many --expect");
-			status = expect_parse(arg[8] ? arg + 9 : argv[++i],
-					      &o->expect[o->n_expect++]);
-		} else if (arg[0] == '-' && arg[1] == '-')
-			return usage_error("matrix", "unknown option");
+		else if (k == 4)
+			status = parse_timeout(value, &plan->timeout_ms);
+		else if (o->n_expect == EXPECT_MAX)
+			return usage_error("matrix", "too many --expect");
 		else
-			break;
+			status = expect_parse(value, &o->expect[o->n_expect++]);
 	}
+	if (k == OPTIONS_ERROR)
+		return EXIT_ERROR;
 	return status ? status : parse_matrix(plan, argc - i, argv + i);
 }
 
@@ -190,6 +188,98 @@ static int find_kconfig(const char *kconfig, struct matrix_plan *plan)
 		fail("matrix: --kconfig=%s: path too long", kconfig);
 		return EXIT_ERROR;
 	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The symbols --expect names                                          */
+
+struct symbol_search {
+	const struct matrix_options *o;
+	int defined[EXPECT_MAX];
+};
+
+static int is_blank_char(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Does a line of text read "config SYMBOL" or "menuconfig SYMBOL"? */
+static int text_defines(const char *text, size_t len, const char *symbol)
+{
+	size_t n = strlen(symbol), i = 0;
+
+	while (i < len) {
+		const char *line = text + i, *end = memchr(line, '\n', len - i);
+		size_t line_len = end ? (size_t)(end - line) : len - i, k = 0;
+
+		i += line_len + 1;
+		while (k < line_len && is_blank_char(line[k]))
+			k++;
+		if (line_len - k > 4 && strncmp(line + k, "menu", 4) == 0)
+			k += 4;
+		if (line_len - k <= 6 || strncmp(line + k, "config", 6) != 0 ||
+		    !is_blank_char(line[k + 6]))
+			continue;
+		for (k += 6; k < line_len && is_blank_char(line[k]); k++)
+			;
+		if (line_len - k >= n && memcmp(line + k, symbol, n) == 0 &&
+		    (k + n == line_len || is_blank_char(line[k + n]) ||
+		     line[k + n] == '#' || line[k + n] == '\r'))
+			return 1;
+	}
+	return 0;
+}
+
+static int look_for_symbols(const char *name, const char *text, size_t len,
+			    void *data)
+{
+	struct symbol_search *search = data;
+	int i;
+
+	(void)name;
+	for (i = 0; i < search->o->n_expect; i++)
+		if (!search->defined[i])
+			search->defined[i] = text_defines(text, len,
+						search->o->expect[i].symbol);
+	return 0;
+}
+
+/*
+ * "n" holds for a symbol absent from .config, so a misspelt symbol
+ * (DEBUG_INFO_BTFF) would hold for ever: every symbol --expect names must
+ * be defined by a config or menuconfig line of the tree, read as conf
+ * reads it (following source).
+ */
+static int check_symbols(const struct matrix_plan *plan,
+			 const struct matrix_options *o)
+{
+	static const char *const no_macros[] = { NULL };
+	struct kconfig_scan_options scan = { 0 };
+	struct symbol_search search = { o, { 0 } };
+	char error[512] = "";
+	int i;
+
+	if (!o->n_expect)
+		return 0;
+	scan.macros = no_macros;
+	scan.file_fn = look_for_symbols;
+	scan.file_data = &search;
+	scan.error = error;
+	scan.error_size = sizeof(error);
+	if (kconfig_scan_tree(plan->kconfig, &scan, NULL, NULL) !=
+	    KCONFIG_SCAN_DONE) {
+		fail("matrix: cannot read the Kconfig tree to find the symbols of --expect: %s",
+		     error[0] ? error : plan->kconfig);
+		return EXIT_ERROR;
+	}
+	for (i = 0; i < o->n_expect; i++)
+		if (!search.defined[i]) {
+			fail("matrix: --expect \"%s\": no symbol %s in %s or the files it sources",
+			     o->expect[i].spec, o->expect[i].symbol,
+			     plan->kconfig);
+			return EXIT_ERROR;
+		}
 	return 0;
 }
 
@@ -416,6 +506,10 @@ int cmd_matrix(const char *name, int argc, char **argv)
 	int status;
 
 	(void)name;
+	/* Static for their size; fresh on every call (fuzz-cli calls
+	 * toolcap_main many times in one process). */
+	memset(&o, 0, sizeof(o));
+	memset(&plan, 0, sizeof(plan));
 	o.engine = "conf";
 	o.kconfig = "Kconfig";
 	plan.timeout_ms = DEFAULT_TIMEOUT_S * 1000;
@@ -424,6 +518,8 @@ int cmd_matrix(const char *name, int argc, char **argv)
 		status = check_ranges(&plan, &o);
 	if (!status)
 		status = find_kconfig(o.kconfig, &plan);
+	if (!status)
+		status = check_symbols(&plan, &o);
 	if (!status)
 		status = matrix_choose_engine(&plan, o.engine);
 	if (!status)

@@ -232,30 +232,33 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 	long jobs = cpus(), running = 0;
 	unsigned long counts[4] = { 0 }; /* by prefetch_one's result */
 	enum kconfig_scan_result sr;
-	int i, status = EXIT_TRUE, background = 0;
-	size_t k;
+	static const struct cli_option options[] = {
+		{ "--background", 0 }, { "--jobs", 1 }, { NULL, 0 }
+	};
+	const char *value;
+	int i, k, status = EXIT_TRUE, background = 0;
+	size_t c;
 
-	for (i = 0; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+	i = 0;
+	while ((k = next_option(name, argc, argv, &i, options, &value)) >= 0) {
 		char *end;
 
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		if (strcmp(argv[i], "--background") == 0) {
+		if (k == 0) {
 			background = 1;
 			continue;
 		}
-		if (strncmp(argv[i], "--jobs=", 7) != 0)
-			return usage_error(name, "unknown option");
 		errno = 0;
-		jobs = strtol(argv[i] + 7, &end, 10);
-		if (errno || *end || jobs < 1 || jobs > 1024)
+		jobs = strtol(value, &end, 10);
+		if (errno || *end || end == value || jobs < 1 || jobs > 1024)
 			return usage_error(name, "--jobs takes a number from 1 to 1024");
 	}
+	if (k == OPTIONS_ERROR)
+		return EXIT_ERROR;
 	if (i != argc - 1)
 		return usage_error(name, "one Kconfig file");
 	if (!open_cache(&cache)) {
+		if (cache.state == TOOLCAP_CACHE_INVALID)
+			return EXIT_ERROR;
 		fail("prefetch: the cache is %s: nothing to prefetch into",
 		     cache.state == TOOLCAP_CACHE_OFF ? "off" : "refused");
 		return EXIT_ERROR;
@@ -276,10 +279,10 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 
 	/* One process per probe, at most jobs at a time: each is a few
 	 * exec()s of the compiler, and the cache is safe to share. */
-	for (k = 0; k <= list.count; k++) {
+	for (c = 0; c <= list.count; c++) {
 		int wstatus;
 
-		while (running > 0 && (running >= jobs || k == list.count)) {
+		while (running > 0 && (running >= jobs || c == list.count)) {
 			if (wait(&wstatus) < 0)
 				break;
 			running--;
@@ -288,16 +291,16 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 			else
 				counts[WEXITSTATUS(wstatus)]++;
 		}
-		if (k == list.count)
+		if (c == list.count)
 			break;
 		switch (fork()) {
 		case -1:
 			/* No process to spare: do it here. */
-			counts[prefetch_one(list.keys[k], &cache,
+			counts[prefetch_one(list.keys[c], &cache,
 					    timeout_from_environment())]++;
 			break;
 		case 0:
-			_exit(prefetch_one(list.keys[k], &cache,
+			_exit(prefetch_one(list.keys[c], &cache,
 					   timeout_from_environment()));
 		default:
 			running++;
@@ -310,8 +313,8 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 	       counts[2], seconds_since(&start), jobs);
 	status = EXIT_TRUE;
 out:
-	for (k = 0; k < list.count; k++)
-		free(list.keys[k]);
+	for (c = 0; c < list.count; c++)
+		free(list.keys[c]);
 	free(list.keys);
 	return status;
 }

@@ -13,11 +13,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../lib/probe-command.h"
 
 struct probe_options {
 	struct toolcap_probe probe;
-	const char *tool_option;  /* --cc=, --ld= or --rustc= */
+	const char *tool_option;  /* --cc, --ld or --rustc */
 	int tool_given, flags_given, no_cache;
+	/* Where tool and flags came from, for messages: "--cc", "CC". */
+	char tool_source[64], flags_source[128];
 	char tool[1024], flags[8192];
 };
 
@@ -28,11 +31,14 @@ static void default_tool(struct probe_options *o, const char *variable,
 	const char *value = getenv(variable);
 	const char *cross = getenv("CROSS_COMPILE");
 
-	if (value && *value)
+	if (value && *value) {
 		snprintf(o->tool, sizeof(o->tool), "%s", value);
-	else
+		snprintf(o->tool_source, sizeof(o->tool_source), "%s", variable);
+	} else {
 		snprintf(o->tool, sizeof(o->tool), "%s%s",
 			 cross && strcmp(name, "rustc") ? cross : "", name);
+		snprintf(o->tool_source, sizeof(o->tool_source), "CROSS_COMPILE");
+	}
 }
 
 /* The flags the kernel puts before the probed ones, from the environment:
@@ -43,6 +49,7 @@ static void default_flags(struct probe_options *o, const char *variables)
 	size_t len = 0;
 
 	snprintf(names, sizeof(names), "%s", variables);
+	snprintf(o->flags_source, sizeof(o->flags_source), "%s", variables);
 	for (name = strtok_r(names, " ", &save); name;
 	     name = strtok_r(NULL, " ", &save)) {
 		const char *value = getenv(name);
@@ -98,12 +105,12 @@ static const struct {
 	const char *tool_option;
 	int make_only;
 } probe_commands[] = {
-	{ "cc-option", TOOLCAP_PROBE_CC_OPTION, "--cc=", 0 },
-	{ "cc-disable-warning", TOOLCAP_PROBE_CC_OPTION, "--cc=", 1 },
-	{ "as-option", TOOLCAP_PROBE_AS_OPTION, "--cc=", 1 },
-	{ "as-instr", TOOLCAP_PROBE_AS_INSTR, "--cc=", 0 },
-	{ "ld-option", TOOLCAP_PROBE_LD_OPTION, "--ld=", 0 },
-	{ "rustc-option", TOOLCAP_PROBE_RUSTC_OPTION, "--rustc=", 0 },
+	{ "cc-option", TOOLCAP_PROBE_CC_OPTION, "--cc", 0 },
+	{ "cc-disable-warning", TOOLCAP_PROBE_CC_OPTION, "--cc", 1 },
+	{ "as-option", TOOLCAP_PROBE_AS_OPTION, "--cc", 1 },
+	{ "as-instr", TOOLCAP_PROBE_AS_INSTR, "--cc", 0 },
+	{ "ld-option", TOOLCAP_PROBE_LD_OPTION, "--ld", 0 },
+	{ "rustc-option", TOOLCAP_PROBE_RUSTC_OPTION, "--rustc", 0 },
 };
 
 static int copy_option(const char *command, const char *value, char *buf,
@@ -119,8 +126,13 @@ static int copy_option(const char *command, const char *value, char *buf,
 static int parse_probe(const char *command, int argc, char **argv,
 		       struct probe_options *o)
 {
+	struct cli_option table[] = {
+		{ NULL, 1 }, { "--flags", 1 }, { "--make", 0 },
+		{ "--no-cache", 0 }, { NULL, 0 }
+	};
 	size_t i, n = sizeof(probe_commands) / sizeof(probe_commands[0]);
-	int a, status;
+	const char *value;
+	int a, k, status;
 
 	memset(o, 0, sizeof(*o));
 	for (i = 0; i < n && strcmp(command, probe_commands[i].name); i++)
@@ -131,40 +143,44 @@ static int parse_probe(const char *command, int argc, char **argv,
 	o->probe.make_form = probe_commands[i].make_only;
 	o->tool_option = probe_commands[i].tool_option;
 
-	for (a = 0; a < argc; a++) {
-		const char *arg = argv[a];
-		size_t tl = strlen(o->tool_option);
-
-		if (strcmp(arg, "--") == 0) {
-			a++;
-			break;
-		}
-		if (strncmp(arg, o->tool_option, tl) == 0) {
-			if ((status = copy_option(command, arg + tl, o->tool,
-						  sizeof(o->tool))))
+	/* --cc, --ld or --rustc by the probe; a flag that starts with
+	 * "--" (ld-option --no-warn-rwx-segments) comes after "--". */
+	table[0].name = o->tool_option;
+	a = 0;
+	while ((k = next_option(command, argc, argv, &a, table, &value)) >= 0) {
+		if (k == 0 || k == 1) {
+			if ((status = copy_option(command, value,
+						  k ? o->flags : o->tool,
+						  k ? sizeof(o->flags)
+						    : sizeof(o->tool))))
 				return status;
-			o->tool_given = 1;
-		} else if (strncmp(arg, "--flags=", 8) == 0) {
-			if ((status = copy_option(command, arg + 8, o->flags,
-						  sizeof(o->flags))))
-				return status;
-			o->flags_given = 1;
-		} else if (strcmp(arg, "--make") == 0) {
+			*(k ? &o->flags_given : &o->tool_given) = 1;
+		} else if (k == 2) {
 			o->probe.make_form = 1;
-		} else if (strcmp(arg, "--no-cache") == 0) {
-			o->no_cache = 1;
 		} else {
-			/* Probed flags start with "--" too (ld-option
-			 * --no-warn-rwx-segments): the first word that is
-			 * not one of ours starts them. */
-			break;
+			o->no_cache = 1;
 		}
 	}
+	if (k == OPTIONS_ERROR)
+		return EXIT_ERROR;
+	if (o->tool_given)
+		snprintf(o->tool_source, sizeof(o->tool_source), "%s", o->tool_option);
+	if (o->flags_given)
+		snprintf(o->flags_source, sizeof(o->flags_source), "--flags");
 	set_defaults(o);
 	o->probe.tool = o->tool;
 	o->probe.flags = o->flags;
 	if (!o->tool[0])
 		return usage_error(command, "no tool: set it with the option or the environment");
+	/* Split as sh splits them, or said: never a silently other command. */
+	if ((value = probe_shell_words_error(o->tool))) {
+		fail("%s: %s=\"%s\": %s", command, o->tool_source, o->tool, value);
+		return EXIT_ERROR;
+	}
+	if ((value = probe_shell_words_error(o->flags))) {
+		fail("%s: %s=\"%s\": %s", command, o->flags_source, o->flags, value);
+		return EXIT_ERROR;
+	}
 	if (o->probe.kind == TOOLCAP_PROBE_AS_INSTR) {
 		if (a >= argc)
 			return usage_error(command, "no instruction");
@@ -177,12 +193,21 @@ static int parse_probe(const char *command, int argc, char **argv,
 	return 0;
 }
 
-/* The cache TOOLCAP_CACHE names; a refused directory is said once. */
+/* The cache TOOLCAP_CACHE names; a refused directory is said once (the
+ * answers stay right, uncached), a setting that is a mistake is an error
+ * (the caller exits 2: cache->state is TOOLCAP_CACHE_INVALID). */
 struct toolcap_cache *open_cache(struct toolcap_cache *cache)
 {
-	if (toolcap_cache_open(cache, getenv("TOOLCAP_CACHE")) ==
-	    TOOLCAP_CACHE_REFUSED)
+	switch (toolcap_cache_open(cache, getenv("TOOLCAP_CACHE"))) {
+	case TOOLCAP_CACHE_REFUSED:
 		fail("warning: not caching: %s", cache->why);
+		break;
+	case TOOLCAP_CACHE_INVALID:
+		fail("%s", cache->why);
+		break;
+	default:
+		break;
+	}
 	return cache->state == TOOLCAP_CACHE_ON ? cache : NULL;
 }
 
@@ -191,6 +216,7 @@ static void probe_failed(const char *command, const struct probe_options *o,
 			 enum toolcap_error e,
 			 const struct toolcap_probe_result *r)
 {
+	static struct probe_command cmd;
 	char line[512];
 	size_t n;
 
@@ -198,8 +224,14 @@ static void probe_failed(const char *command, const struct probe_options *o,
 		fail("%s: too many or too long arguments", command);
 		return;
 	}
-	n = strcspn(o->tool, " \t");
-	snprintf(line, sizeof(line), "%.*s", (int)n, o->tool);
+	/* The program as sh would name it: "'/x y/gcc'" is /x y/gcc. */
+	if (probe_command_build(&o->probe, PROBE_TMP_PLACEHOLDER, &cmd) ==
+	    TOOLCAP_OK && cmd.argc) {
+		snprintf(line, sizeof(line), "%s", cmd.argv[0]);
+	} else {
+		n = strcspn(o->tool, " \t");
+		snprintf(line, sizeof(line), "%.*s", (int)n, o->tool);
+	}
 	if (e == TOOLCAP_ERR_SIGNALED)
 		fail("%s: %s: killed by signal %d", command, line,
 		     r->run.signal);
@@ -234,9 +266,12 @@ int cmd_probe(const char *name, int argc, char **argv)
 		arg0 = warning;
 		o.probe.args = &arg0;
 	}
+	if (!o.no_cache && !open_cache(&cache) &&
+	    cache.state == TOOLCAP_CACHE_INVALID)
+		return EXIT_ERROR;
 	e = toolcap_probe_run(&o.probe, &run,
-			      o.no_cache ? NULL : open_cache(&cache), NULL, 0,
-			      &r);
+			      o.no_cache || cache.state != TOOLCAP_CACHE_ON
+				      ? NULL : &cache, NULL, 0, &r);
 	if (e) {
 		probe_failed(name, &o, e, &r);
 		return EXIT_ERROR;

@@ -8,58 +8,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "check-requirements.h"
 
 
-/* Documentation/process/changes.rst, "Current Minimal Requirements", and
- * the tools scripts/min-tool-version.sh knows; the command each is run as. */
-static const struct report_tool {
-	const char *label;
-	const char *program; /* run with its version flag, like version */
-} report_tools[] = {
-	{ "C compiler (CC)", "gcc" },
-	{ "Clang/LLVM", "clang" },
-	{ "Rust", "rustc" },
-	{ "bindgen", "bindgen" },
-	{ "GNU make", "make" },
-	{ "bash", "bash" },
-	{ "binutils (ld)", "ld" },
-	{ "binutils (as)", "as" },
-	{ "LLVM linker", "ld.lld" },
-	{ "flex", "flex" },
-	{ "bison", "bison" },
-	{ "pahole", "pahole" },
-	{ "util-linux", "mount" },
-	{ "kmod", "kmod" },
-	{ "e2fsprogs", "e2fsck" },
-	{ "jfsutils", "fsck.jfs" },
-	{ "reiserfsprogs", "reiserfsck" },
-	{ "xfsprogs", "xfs_db" },
-	{ "squashfs-tools", "mksquashfs" },
-	{ "btrfs-progs", "btrfs" },
-	{ "pcmciautils", "pccardctl" },
-	{ "quota-tools", "quota" },
-	{ "PPP", "pppd" },
-	{ "nfs-utils", "showmount" },
-	{ "procps", "ps" },
-	{ "udev", "udevadm" },
-	{ "grub", "grub-install" },
-	{ "mcelog", "mcelog" },
-	{ "iptables", "iptables" },
-	{ "openssl", "openssl" },
-	{ "bc", "bc" },
-	{ "Sphinx", "sphinx-build" },
-	{ "cpio", "cpio" },
-	{ "GNU tar", "tar" },
-	{ "gtags", "gtags" },
-	{ "mkimage", "mkimage" },
-	{ "Python", "python3" },
-	{ "perl", "perl" },
-	{ "pkg-config", "pkg-config" },
-	{ "dtc", "dtc" },
-	{ "gawk", "gawk" },
-};
-#define REPORT_TOOLS (sizeof(report_tools) / sizeof(report_tools[0]))
+/* The kernel's tools: the list check --kernel uses too. */
+#define report_tools kernel_tools
+#define REPORT_TOOLS kernel_tools_count
 
 /* What a report child sends its parent: small enough for one atomic
  * pipe write. */
@@ -68,7 +22,7 @@ struct report_row {
 	struct toolcap_ident ident;
 };
 
-static void probe_report_tool(const struct report_tool *tool,
+static void probe_report_tool(const struct kernel_tool *tool,
 			      struct report_row *row)
 {
 	static char out[16384], err[16384];
@@ -86,9 +40,9 @@ static void probe_report_tool(const struct report_tool *tool,
 int cmd_report(const char *name, int argc, char **argv)
 {
 	(void)name;
-	struct report_row rows[REPORT_TOOLS];
-	int fds[REPORT_TOOLS];
-	pid_t pids[REPORT_TOOLS];
+	struct report_row rows[KERNEL_TOOLS_MAX];
+	int fds[KERNEL_TOOLS_MAX];
+	pid_t pids[KERNEL_TOOLS_MAX];
 	size_t i;
 
 	(void)argv;

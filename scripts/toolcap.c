@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../lib/families.h"
 
 void fail(const char *fmt, ...)
 {
@@ -54,35 +55,144 @@ static int parse_format(const char *value, enum format *format)
 	return 0;
 }
 
+/* Edit distance, capped: names are short and one typo is what we catch. */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t row[64], la = strlen(a), lb = strlen(b), i, j;
+
+	if (la >= 64 || lb >= 64)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diagonal = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t above = row[j];
+			size_t best = diagonal + (a[i - 1] != b[j - 1]);
+
+			if (above + 1 < best)
+				best = above + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diagonal = above;
+		}
+	}
+	return row[lb];
+}
+
+const char *nearest_name(const char *word, const char *const *names)
+{
+	const char *best = NULL;
+	size_t best_distance = (size_t)-1, i;
+	/* One typo in three letters ("--nocache" for "--no-cache"); else
+	 * the word inside a name ("lld" for "ld.lld"). */
+	size_t limit = strlen(word) / 3 + 1;
+
+	for (i = 0; names[i]; i++) {
+		size_t d = edit_distance(word, names[i]);
+
+		if (d < best_distance) {
+			best = names[i];
+			best_distance = d;
+		}
+	}
+	if (best && best_distance <= limit)
+		return best;
+	for (i = 0; word[0] && word[1] && names[i]; i++)
+		if (strstr(names[i], word))
+			return names[i];
+	return NULL;
+}
+
+int next_option(const char *command, int argc, char **argv, int *i,
+		const struct cli_option *table, const char **value)
+{
+	const char *arg, *eq, *names[32], *near;
+	char word[64];
+	size_t len;
+	int k;
+
+	if (*i >= argc)
+		return OPTIONS_END;
+	arg = argv[*i];
+	if (strcmp(arg, "--") == 0) {
+		(*i)++;
+		return OPTIONS_END;
+	}
+	if (strncmp(arg, "--", 2) != 0)
+		return OPTIONS_END;
+	eq = strchr(arg, '=');
+	len = eq ? (size_t)(eq - arg) : strlen(arg);
+	for (k = 0; table[k].name; k++) {
+		if (strlen(table[k].name) != len ||
+		    strncmp(arg, table[k].name, len) != 0)
+			continue;
+		if (!table[k].takes_value) {
+			if (eq) {
+				fail("%s: %s takes no value: \"%s\" (see 'toolcap %s --help')",
+				     command, table[k].name, arg, command);
+				return OPTIONS_ERROR;
+			}
+			*value = NULL;
+			(*i)++;
+			return k;
+		}
+		if (eq) {
+			*value = eq + 1;
+			(*i)++;
+			return k;
+		}
+		if (*i + 1 >= argc) {
+			fail("%s: %s needs a value: %s=VALUE (see 'toolcap %s --help')",
+			     command, table[k].name, table[k].name, command);
+			return OPTIONS_ERROR;
+		}
+		*value = argv[*i + 1];
+		*i += 2;
+		return k;
+	}
+	for (k = 0; table[k].name && k < 31; k++)
+		names[k] = table[k].name;
+	names[k] = NULL;
+	snprintf(word, sizeof(word), "%.*s", (int)len, arg);
+	near = nearest_name(word, names);
+	fail("%s: unknown option \"%s\"%s%s%s; a flag that starts with -- goes after --: toolcap %s [OPTIONS] -- %s",
+	     command, word, near ? " (did you mean " : "", near ? near : "",
+	     near ? "?)" : "", command, arg);
+	return OPTIONS_ERROR;
+}
+
 /*
- * Read --tool= and --format= up to the first word that is not an option
- * (or "--"); the rest is TOOL [ARG...], left unsplit so that CC="ccache
- * gcc" works unquoted.  Returns 0, or an exit status on error.
+ * Read --tool, --program and --format up to the first word that is not an
+ * option (or "--"); the rest is TOOL [ARG...], left unsplit so that
+ * CC="ccache gcc" works unquoted.  Returns 0, or an exit status on error.
  */
 int parse_options(const char *command, int argc, char **argv,
-			 struct options *opt)
+		  struct options *opt)
 {
-	int i;
+	static const struct cli_option table[] = {
+		{ "--tool", 1 }, { "--program", 1 }, { "--format", 1 },
+		{ NULL, 0 }
+	};
+	const char *value;
+	int i = 0, k;
 
-	for (i = 0; i < argc; i++) {
-		const char *arg = argv[i];
-
-		if (strcmp(arg, "--") == 0) {
-			i++;
-			break;
+	while ((k = next_option(command, argc, argv, &i, table, &value)) >= 0) {
+		if (k == 0)
+			opt->tool = value;
+		else if (k == 1)
+			opt->program = value;
+		else if (!parse_format(value, &opt->format)) {
+			fail("%s: unknown --format \"%s\" (plain, number, int, kernel or json)",
+			     command, value);
+			return EXIT_ERROR;
 		}
-		if (strncmp(arg, "--tool=", 7) == 0)
-			opt->tool = arg + 7;
-		else if (strncmp(arg, "--program=", 10) == 0)
-			opt->program = arg + 10;
-		else if (strncmp(arg, "--format=", 9) == 0) {
-			if (!parse_format(arg + 9, &opt->format))
-				return usage_error(command, "unknown --format");
-		} else if (arg[0] == '-' && arg[1] == '-')
-			return usage_error(command, "unknown option");
-		else
-			break;
 	}
+	if (k == OPTIONS_ERROR)
+		return EXIT_ERROR;
 	opt->command = argv + i;
 	opt->command_len = argc - i;
 	return 0;
@@ -91,35 +201,56 @@ int parse_options(const char *command, int argc, char **argv,
 /* ------------------------------------------------------------------ */
 /* Running and recognising                                             */
 
+/*
+ * Decimal seconds, as sleep(1) takes them: "10", "0.5", to the
+ * millisecond.  No sign, unit or exponent: "3s" or "-1" is a mistake to
+ * say, not 10 s to guess.  0 with *ms set, -1 when not so or out of
+ * (0, max].
+ */
+static int parse_seconds(const char *text, unsigned max, unsigned *ms)
+{
+	unsigned long long thousandths = 0;
+	const char *p = text;
+	unsigned scale = 100;
+	int digits = 0;
+
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		if (thousandths <= (unsigned long long)max * 1000)
+			thousandths = thousandths * 10 +
+				      (unsigned)(*p - '0') * 1000ull;
+	if (*p == '.') {
+		if (!(p[1] >= '0' && p[1] <= '9'))
+			return -1;
+		for (p++; *p >= '0' && *p <= '9'; p++, scale /= 10)
+			thousandths += (unsigned)(*p - '0') * scale;
+	}
+	if (*p || !digits || thousandths == 0 ||
+	    thousandths > (unsigned long long)max * 1000)
+		return -1;
+	*ms = (unsigned)thousandths;
+	return 0;
+}
+
+int check_timeout_environment(void)
+{
+	const char *value = getenv("TOOLCAP_TIMEOUT");
+	unsigned ms;
+
+	if (!value || !*value || parse_seconds(value, 3600, &ms) == 0)
+		return 0;
+	fail("TOOLCAP_TIMEOUT: \"%s\" is not a time limit: give seconds from 0.001 to 3600 (10, 0.5), or unset it for 10",
+	     value);
+	return EXIT_ERROR;
+}
+
 unsigned timeout_from_environment(void)
 {
 	const char *value = getenv("TOOLCAP_TIMEOUT");
-	char *end;
-	double seconds;
+	unsigned ms;
 
-	if (!value || !*value)
+	if (!value || !*value || parse_seconds(value, 3600, &ms) != 0)
 		return 0;
-	errno = 0;
-	seconds = strtod(value, &end);
-	if (errno || *end || seconds <= 0 || seconds > 3600)
-		return 0;
-	/* At least 1 ms: 0 would mean "the default". */
-	return seconds * 1000 < 1 ? 1 : (unsigned)(seconds * 1000 + 0.5);
-}
-
-/* ccache gcc: the tool is gcc, ccache only runs it. */
-static const char *program_of(char **command, int n)
-{
-	static const char *const launchers[] = { "ccache", "sccache",
-						 "distcc", "icecc", NULL };
-	const char *base = strrchr(command[0], '/');
-	int i;
-
-	base = base ? base + 1 : command[0];
-	for (i = 0; launchers[i]; i++)
-		if (n > 1 && strcmp(base, launchers[i]) == 0)
-			return command[1];
-	return command[0];
+	return ms;
 }
 
 const char *family_option(const char *tool)
@@ -131,50 +262,48 @@ const char *family_option(const char *tool)
 void probe_tool(const struct options *opt, struct probe *p,
 		       char *out, size_t out_size, char *err, size_t err_size)
 {
-	const char *argv[256];
-	const char *program = program_of(opt->command, opt->command_len);
+	const char *argv[TOOLCAP_VERSION_MAX_WORDS + 1];
 	const char *family = family_option(opt->tool);
-	const char *const *flags;
+	const char *program = opt->program;
 	struct toolcap_run_options run_options = {
 		.timeout_ms = timeout_from_environment()
 	};
-	int n = 0, i;
+	int i, n = opt->command_len;
 
-	if (opt->program)
-		program = opt->program;
-	else if (opt->tool && !family)
-		program = opt->tool;
-	flags = toolcap_version_args(program, family);
 	p->name = opt->command[0];
 	p->asked = family;
-	for (i = 0; i < opt->command_len && n < 250; i++)
-		argv[n++] = opt->command[i];
-	for (i = 0; flags[i]; i++)
-		argv[n++] = flags[i];
-	argv[n] = NULL;
-
-	p->error = toolcap_run(argv, &run_options, out, out_size, err,
-			       err_size, &p->run);
-	if (p->error)
+	if (n > TOOLCAP_VERSION_MAX_WORDS) {
+		p->error = TOOLCAP_ERR_USAGE;
 		return;
-	p->error = toolcap_identify(out, p->run.out_len, program, family,
-				    &p->ident);
-	if (p->error == TOOLCAP_ERR_UNRECOGNISED) {
-		struct toolcap_ident from_stderr;
-		enum toolcap_error e = toolcap_identify(err, p->run.err_len,
-							program, family,
-							&from_stderr);
-
-		if (e != TOOLCAP_ERR_UNRECOGNISED || !p->ident.line[0]) {
-			p->error = e;
-			p->ident = from_stderr;
-		}
 	}
+	if (!program && opt->tool && !family)
+		program = opt->tool;
+	for (i = 0; i < n; i++)
+		argv[i] = opt->command[i];
+	argv[n] = NULL;
+	p->error = toolcap_version(argv, program, family, &run_options, out,
+				   out_size, err, err_size, &p->ident, &p->run);
 }
 
 static int is_missing(const struct probe *p)
 {
 	return p->error == TOOLCAP_ERR_NOT_FOUND;
+}
+
+/* "12" or "12.2.0" and nothing else: what gcc -dumpversion prints. */
+static int is_bare_number(const char *line)
+{
+	const char *s = line;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!(*s >= '0' && *s <= '9'))
+		return 0;
+	while ((*s >= '0' && *s <= '9') || *s == '.')
+		s++;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s == '\0';
 }
 
 /* The one line on stderr for a probe that did not give a version. */
@@ -201,10 +330,26 @@ void report_error(const struct probe *p)
 		fail("%s: is not %s but %s: it says \"%s\"", name, p->asked,
 		     p->ident.family, p->ident.line);
 		return;
+	case TOOLCAP_ERR_USAGE:
+		fail("%s: a command of more than %d words", name,
+		     TOOLCAP_VERSION_MAX_WORDS);
+		return;
+	case TOOLCAP_ERR_FAILED:
+		/* What a failed run prints is an error, whatever number it
+		 * holds; show it, so the user sees what to fix. */
+		fail("%s: exited with status %d, so what it printed is no version: \"%s\"",
+		     name, p->run.exit_status, p->ident.line);
+		return;
 	default:
 		break;
 	}
-	if (!p->ident.line[0])
+	if (is_bare_number(p->ident.line))
+		/* gcc -dumpversion says "12"; a macOS gcc, which is clang,
+		 * says "4.2.1" or its own version: a bare number does not
+		 * say which tool printed it, nor always the whole release. */
+		fail("%s: \"%s\" is a bare number that does not say which tool printed it: give what TOOL --version prints",
+		     name, p->ident.line);
+	else if (!p->ident.line[0])
 		fail("%s: printed nothing%s", name,
 		     p->run.exit_status > 0 ? " and exited with an error" : "");
 	else if (p->run.exit_status > 0)
@@ -409,6 +554,51 @@ int cmd_compare(const char *command, int argc, char **argv)
 	return cmp != 0 ? EXIT_TRUE : EXIT_FALSE;
 }
 
+/* The family ids toolcap knows, from the library's one table of rules. */
+static const char *const *family_names(void)
+{
+	static const char *names[64];
+	size_t i, j, n = 0;
+
+	if (names[0])
+		return names;
+	for (i = 0; i < family_rule_count && n + 1 < 64; i++) {
+		const char *family = family_rules[i].family;
+
+		if (!family || !toolcap_is_family(family))
+			continue;
+		for (j = 0; j < n && strcmp(names[j], family); j++)
+			;
+		if (j == n)
+			names[n++] = family;
+	}
+	return names;
+}
+
+/* A typo in FAMILY ("lld") would only ever answer "no": say so. */
+static int check_family_argument(const char *command, const char *family)
+{
+	const char *const *names = family_names();
+	const char *near;
+	char list[512];
+	size_t i, len = 0;
+
+	if (toolcap_is_family(family))
+		return 0;
+	near = nearest_name(family, names);
+	if (near) {
+		fail("%s: unknown family \"%s\" (did you mean %s?)", command,
+		     family, near);
+		return EXIT_ERROR;
+	}
+	for (i = 0; names[i] && len < sizeof(list); i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+					i ? " " : "", names[i]);
+	fail("%s: unknown family \"%s\" (families: %s)", command, family,
+	     list);
+	return EXIT_ERROR;
+}
+
 int cmd_is(const char *name, int argc, char **argv)
 {
 	(void)name;
@@ -418,6 +608,9 @@ int cmd_is(const char *name, int argc, char **argv)
 
 	if (argc < 1)
 		return usage_error("is", "needs FAMILY TOOL [ARG...]");
+	status = check_family_argument("is", argv[0]);
+	if (status)
+		return status;
 	status = parse_options("is", argc - 1, argv + 1, &opt);
 	if (status)
 		return status;
@@ -430,11 +623,17 @@ int cmd_is(const char *name, int argc, char **argv)
 int cmd_vercmp(const char *name, int argc, char **argv)
 {
 	(void)name;
-	int cmp;
+	static const struct cli_option no_options[] = { { NULL, 0 } };
+	const char *value;
+	int cmp, i = 0;
 
-	if (argc != 2)
+	/* No options, but "--x" is a typo to say, not a version. */
+	if (next_option("vercmp", argc, argv, &i, no_options, &value) ==
+	    OPTIONS_ERROR)
+		return EXIT_ERROR;
+	if (argc - i != 2)
 		return usage_error("vercmp", "needs two versions");
-	cmp = toolcap_vercmp(argv[0], argv[1]);
+	cmp = toolcap_vercmp(argv[i], argv[i + 1]);
 	puts(cmp < 0 ? "<" : cmp > 0 ? ">" : "=");
 	return EXIT_TRUE;
 }
@@ -474,12 +673,14 @@ static const struct command {
 	{ "report", cmd_report, "report",
 	  "Identify every tool of the kernel's requirement list found on this\n"
 	  "machine, in parallel, and print a table." },
-	{ "check", cmd_check, "check [--json] [--requirements=FILE]... [--kernel] [TOOL...]",
+	{ "check", cmd_check, "check [--json] [--requirements=FILE]... [--kernel[=TREE]] [TOOL...]",
 	  "Is every required tool installed and new enough?  Reads requirement\n"
 	  "lines \"NAME MINVERSION COMMAND... [optional]\" from FILE (\"-\" is\n"
 	  "stdin), $(VAR) and $(VAR:-DEFAULT) taken from the environment;\n"
 	  "--kernel (the default without a FILE) adds the kernel's minimal\n"
-	  "requirements.  TOOL... checks only the requirements so named.\n"
+	  "requirements: Linux 6.12's, or with --kernel=TREE that tree's own;\n"
+	  "LLVM, CC, LD and CROSS_COMPILE choose the tools as Kbuild does.\n"
+	  "TOOL... checks only the requirements so named.\n"
 	  "Prints a table and a verdict line, or with --json one document.\n"
 	  "Exit 0 all required tools met, 1 one too old, missing or of another\n"
 	  "family, 2 a malformed file or a tool whose version is not understood.\n"
@@ -504,7 +705,7 @@ static const struct command {
 	{ "ld-option", cmd_probe, "ld-option [--ld=LD] [--flags=FLAGS] [--make] [--no-cache] [--] FLAG...",
 	  "True when the linker accepts FLAG...: LD -v FLAG... (--make:\n"
 	  "LD FLAGS FLAG... -v with FLAGS from $KBUILD_LDFLAGS).  LD: $LD.\n"
-	  "Example: toolcap ld-option --no-warn-rwx-segments" },
+	  "Example: toolcap ld-option -- --no-warn-rwx-segments" },
 	{ "rustc-option", cmd_probe, "rustc-option [--rustc=RUSTC] [--flags=FLAGS] [--make] [--no-cache] [--] FLAG...",
 	  "True when rustc accepts FLAG...: RUSTC FLAG... --crate-type=rlib\n"
 	  "/dev/null --out-dir=$TMP -o $TMP/tmp.rlib (--make: Makefile.compiler's\n"
@@ -566,6 +767,16 @@ static void print_usage(FILE *to)
 		    "1 false or tool not installed, 2 error.\n");
 }
 
+static const char *const *command_names(void)
+{
+	static const char *names[sizeof(commands) / sizeof(commands[0]) + 1];
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		names[i] = commands[i].name;
+	return names;
+}
+
 static const struct command *find_command(const char *name)
 {
 	static const char *const comparisons[] = { "gt", "le", "lt", "eq",
@@ -601,6 +812,13 @@ int main(int argc, char **argv)
 	}
 	command = find_command(name);
 	if (!command) {
+		const char *near = nearest_name(name, command_names());
+
+		if (near) {
+			fail("unknown command \"%s\": did you mean %s? (see 'toolcap --help')",
+			     name, near);
+			return EXIT_ERROR;
+		}
 		fail("unknown command \"%s\" (see 'toolcap --help')", name);
 		return EXIT_ERROR;
 	}
@@ -609,5 +827,8 @@ int main(int argc, char **argv)
 		       command->help);
 		return EXIT_TRUE;
 	}
+	/* Every command runs tools or may: a bad limit is said up front. */
+	if (check_timeout_environment())
+		return EXIT_ERROR;
 	return command->run(name, argc - 2, argv + 2);
 }

@@ -36,6 +36,14 @@ test_expect_success 'json has family, version, kernel and text' '
 		assert d[\"version\"].count(\".\") == 2"
 '
 
+test_expect_success 'json: a value known to be empty is "", one with no value is null (make: no suffix, no kernel script)' '
+	"$TOOLCAP" version --format=json make >out.json &&
+	python3 -c "import json; d=json.load(open(\"out.json\")); \
+		print(repr(d[\"suffix\"]), repr(d[\"kernel\"]))" >actual &&
+	echo "'"''"' None" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'a wrapper command runs unquoted: env gcc' '
 	test "$("$TOOLCAP" version env gcc)" = "$("$TOOLCAP" version gcc)"
 '
@@ -91,6 +99,14 @@ test_expect_success 'a tool that prints nothing is an error, not a version' '
 	printf "#!/bin/sh\nexit 0\n" >"$bin/silent" && chmod +x "$bin/silent" &&
 	{ "$TOOLCAP" version --format=int "$bin/silent" >out 2>err; test $? = 2; } &&
 	grep -q "printed nothing" err && test ! -s out
+'
+
+test_expect_success 'vercmp reads the real pahole'"'"'s "v1.24" as 1.24' '
+	v=$(pahole --version) &&
+	test_eq "v$("$TOOLCAP" version --format=number pahole)" "$v" &&
+	test_eq ">" "$("$TOOLCAP" vercmp "$v" 1.22)" &&
+	test_eq "=" "$("$TOOLCAP" vercmp "$v" "${v#v}")" &&
+	test_eq "<" "$("$TOOLCAP" vercmp 1.22 V1.24)"
 '
 
 test_expect_success 'vercmp prints <, = or >' '

@@ -116,6 +116,9 @@ test_expect_success 'every recorded version string gives its kernel: value (no m
 			m=${f%.out}.meta
 			grep -q "^kernel: -" "$m" && continue
 			grep -q "^exit:\|^stream: stderr" "$m" && continue
+			# A drop-in runs its tool under LC_ALL=C, where gettext
+			# ignores LANGUAGE: no translated line reaches it.
+			grep -q "^locale:" "$m" && continue
 			rm -rf bin && fake_tool bin tool "$f" &&
 			echo "$f: $(sed -n "s/^kernel: //p" "$m")" >>expected &&
 			echo "$f: $(sh "$TOP/scripts/$s" bin/tool 2>/dev/null)" >>actual

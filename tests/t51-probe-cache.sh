@@ -72,8 +72,12 @@ expect() {
 
 # ran N: the probe (not a driver question) ran N times since the last
 # check; the log is emptied for the next one.
+# A "no" is checked once against the tool run without the probed flag
+# (the baseline, "gcc -Werror -c ..." or "ld -v"; its yes is cached):
+# that run is not the probe's, and is not counted here.
 ran() {
-	n=$(grep -Ev -e '-print-prog-name=' "$LOG" | grep -Ec '^(gcc|ld) ')
+	n=$(grep -Ev -e '-print-prog-name=' -e '^gcc -Werror -c -x c /dev/null ' \
+		-e '^ld -v$' "$LOG" | grep -Ec '^(gcc|ld) ')
 	cat "$LOG"
 	: >"$LOG"
 	[ "$n" = "$1" ] && return
@@ -116,14 +120,14 @@ test_expect_success 'no is cached as no, yes as yes, for cc-option and ld-option
 	expect 1 cc-option -fnot-an-option && hit &&
 	expect 0 cc-option -fno-common && ran 1 &&
 	expect 0 cc-option -fno-common && hit &&
-	expect 0 ld-option --gc-sections && ran 1 &&
-	expect 0 ld-option --gc-sections && hit &&
-	expect 1 ld-option --not-an-option && ran 1 &&
-	expect 1 ld-option --not-an-option && hit &&
+	expect 0 ld-option -- --gc-sections && ran 1 &&
+	expect 0 ld-option -- --gc-sections && hit &&
+	expect 1 ld-option -- --not-an-option && ran 1 &&
+	expect 1 ld-option -- --not-an-option && hit &&
 	expect 1 cc-option -fnot-an-option && hit
 '
 
-test_expect_success 'another flag, --flags, CPATH or LD_LIBRARY_PATH miss; an unrelated variable hits' '
+test_expect_success 'another flag, --flags, CPATH, LD_LIBRARY_PATH or any other variable miss' '
 	fresh miss &&
 	expect 0 cc-option -fno-stack-protector && ran 1 &&
 	expect 0 cc-option -fno-common && ran 1 &&
@@ -131,10 +135,65 @@ test_expect_success 'another flag, --flags, CPATH or LD_LIBRARY_PATH miss; an un
 	expect 0 cc-option --flags=-O2 -fno-stack-protector && hit &&
 	CPATH=$PWD expect 0 cc-option -fno-stack-protector && ran 1 &&
 	CPATH=$PWD expect 0 cc-option -fno-stack-protector && hit &&
-	LD_LIBRARY_PATH=$PWD expect 0 ld-option --gc-sections && ran 1 &&
-	expect 0 ld-option --gc-sections && ran 1 &&
-	TOOLCAP_TEST_UNRELATED=1 expect 0 cc-option -fno-stack-protector && hit
+	LD_LIBRARY_PATH=$PWD expect 0 ld-option -- --gc-sections && ran 1 &&
+	expect 0 ld-option -- --gc-sections && ran 1 &&
+	TOOLCAP_TEST_UNRELATED=1 expect 0 cc-option -fno-stack-protector && ran 1
 '
+
+# What changes between make's levels and runs, or in the shell's
+# bookkeeping, says nothing about a tool: the answer is still cached.
+test_expect_success 'make'"'"'s jobserver flags and level, SHLVL, _, PWD, OLDPWD, COLUMNS and LINES hit' '
+	fresh ignored &&
+	expect 0 cc-option -fno-stack-protector && ran 1 &&
+	MAKEFLAGS=" -j2 --jobserver-auth=3,4 --no-print-directory" MFLAGS=-j2 \
+	MAKELEVEL=3 SHLVL=7 _=/bin/x PWD=/tmp OLDPWD=/ COLUMNS=80 LINES=24 \
+		expect 0 cc-option -fno-stack-protector && hit &&
+	MAKEFLAGS="rR --jobserver-auth=5,6" MAKELEVEL=1 \
+		expect 0 cc-option -fno-stack-protector && hit
+'
+
+# asked N: the driver was asked -print-prog-name=cc1 N times since the
+# last check (the log is kept for ran/hit).
+asked() {
+	n=$(grep -c -e '-print-prog-name=cc1' "$LOG")
+	[ "$n" = "$1" ] && return
+	echo "the driver was asked $n times, want $1"
+	cat "$LOG"
+	return 1
+}
+
+# Kbuild probes with each directory's own flags: asking the driver for
+# each flag set cost two compiler runs per directory.  Only flags that can
+# change which cc1 or as runs make it ask again.
+test_expect_success 'the driver is asked once for flag sets that differ in -W, -D, -O, -g, -f, -m; again for -B, --sysroot' '
+	fresh driver &&
+	expect 0 cc-option --flags="-O2 -Wall" -fno-common && asked 1 && ran 1 &&
+	expect 0 cc-option --flags="-O2 -Wall -DX=1 -Iinclude -g -fno-pie -m64" -fno-common &&
+		asked 0 && ran 1 &&
+	expect 0 cc-option --flags="-Os -std=gnu11 -Wa,--fatal-warnings" -fno-common &&
+		asked 0 && ran 1 &&
+	expect 0 cc-option --flags="-O2 -B$PWD/bin" -fno-common && asked 1 && ran 1 &&
+	expect 0 cc-option --flags="-O2 --sysroot=/" -fno-common && asked 1 && ran 1
+'
+
+# A wrapper that picks the real compiler from a variable of its own: the
+# key cannot know which variables a wrapper reads, so it holds them all
+# (clang-16 takes -mretpoline, gcc 12 does not).
+if have clang-16; then
+test_expect_success 'a CC wrapper that reads REALCC: each compiler gets its own answer' '
+	fresh realcc &&
+	printf "#!/bin/sh\nexec \${REALCC:-gcc} \"\$@\"\n" >bin/mycc &&
+	chmod +x bin/mycc &&
+	REALCC=gcc expect 1 cc-option --cc=mycc -mretpoline &&
+	REALCC=clang-16 expect 0 cc-option --cc=mycc -mretpoline &&
+	REALCC=gcc expect 1 cc-option --cc=mycc -mretpoline &&
+	REALCC=clang-16 expect 0 cc-option --cc=mycc -mretpoline &&
+	REALCC=clang-16 expect 0 cc-option --no-cache --cc=mycc -mretpoline &&
+	REALCC=gcc expect 1 cc-option --no-cache --cc=mycc -mretpoline
+'
+else
+	test_skip 'a CC wrapper that reads REALCC: each compiler gets its own answer' 'no clang-16: install clang-16'
+fi
 
 # The key has the size, mtime and ctime of the tool: an upgrade that
 # keeps the path (and even the mtime, as cp -p and tar do) is seen.
@@ -162,10 +221,10 @@ test_expect_success 'a tool upgraded in place is probed again: new mtime, new si
 
 test_expect_success 'ld upgraded in place is probed again' '
 	fresh upgrade-ld &&
-	expect 0 ld-option --gc-sections && ran 1 &&
+	expect 0 ld-option -- --gc-sections && ran 1 &&
 	sleep 0.05 && touch bin/ld &&
-	expect 0 ld-option --gc-sections && ran 1 &&
-	expect 0 ld-option --gc-sections && hit
+	expect 0 ld-option -- --gc-sections && ran 1 &&
+	expect 0 ld-option -- --gc-sections && hit
 '
 
 # gcc runs the as it finds on PATH (-print-prog-name=as says "as"): a new
@@ -189,7 +248,7 @@ test_expect_success 'a missing tool is exit 2 and never cached' '
 	fresh missing &&
 	expect 2 cc-option --cc="$PWD/bin/no-such-gcc" -fno-stack-protector &&
 	grep -q "no-such-gcc" stderr &&
-	expect 2 ld-option --ld=no-such-ld --gc-sections &&
+	expect 2 ld-option --ld=no-such-ld -- --gc-sections &&
 	{ test ! -e cache || test "$(stat_line entries)" = 0; }
 '
 
@@ -352,7 +411,8 @@ test_expect_success '16 concurrent cc-option on 16 keys: right answers, no torn 
 	for f in $YES_FLAGS; do test "$(cat "status$f")" = "$f 0" || exit 1; done &&
 	for f in $NO_FLAGS; do test "$(cat "status$f")" = "$f 1" || exit 1; done &&
 	: >log &&
-	test "$(stat_line entries)" = 17 &&
+	# 16 answers, the driver'"'"'s cc1 and as, the baseline'"'"'s yes.
+	test "$(stat_line entries)" = 18 &&
 	test "$(stat_line "temporary files left by killed writers")" = 0 &&
 	for f in $YES_FLAGS; do expect 0 cc-option $f || exit 1; done &&
 	for f in $NO_FLAGS; do expect 1 cc-option $f || exit 1; done &&
@@ -385,11 +445,12 @@ test_expect_success 'a stray .tmp- file is ignored, counted, and removed by clea
 	expect 0 cc-option -fno-stack-protector && hit &&
 	expect 1 cc-option -fnot-an-option && ran 1 &&
 	tc cache stats &&
-	test "$(stat_line entries)" = 3 &&
+	# Two answers, the driver'"'"'s cc1 and as, the baseline'"'"'s yes.
+	test "$(stat_line entries)" = 4 &&
 	test "$(stat_line "temporary files left by killed writers")" = 1 &&
 	test "$(stat_line "other files")" = 2 &&
 	tc cache clear >out && cat out &&
-	test "$(cat out)" = "removed 4 files from $TOOLCAP_CACHE" &&
+	test "$(cat out)" = "removed 5 files from $TOOLCAP_CACHE" &&
 	test ! -e cache/.tmp-Ab12Cd &&
 	test "$(cat cache/notes.txt cache/.tmp-mine.txt)" = "mine
 mine" &&
@@ -407,7 +468,7 @@ test_expect_success 'the directory and its missing parents are created 0700' '
 '
 
 test_expect_success 'the default directory: $XDG_CACHE_HOME/toolcap, else $HOME/.cache/toolcap' '
-	fresh default && unset TOOLCAP_CACHE &&
+	fresh default && unset TOOLCAP_CACHE && mkdir home xdg &&
 	HOME=$PWD/home XDG_CACHE_HOME= expect 0 cc-option -fno-stack-protector &&
 	test "$(stat -c %a home/.cache/toolcap)" = 700 &&
 	HOME=$PWD/home XDG_CACHE_HOME=$PWD/xdg expect 0 cc-option -fno-stack-protector &&
@@ -514,8 +575,9 @@ test_expect_success 'explain never reads or writes the cache' '
 	ls -l --full-time cache >before && cat cache/* >>before &&
 	touch log.fail &&
 	expect 0 cc-option -fno-stack-protector && hit &&
-	{ tc explain cc-option -fno-stack-protector >out; test $? = 1; } &&
-	grep -q "^answer: n" out && ran 1 &&
+	# A gcc that fails without the flag too: no answer, and no entry.
+	{ tc explain cc-option -fno-stack-protector >out; test $? = 2; } &&
+	ran 1 && # the probe; its baseline is not counted
 	ls -l --full-time cache >after && cat cache/* >>after &&
 	test_cmp before after
 '

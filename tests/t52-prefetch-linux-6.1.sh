@@ -27,12 +27,21 @@ olddefconfig() {
 }
 
 # prefetch TOOLCHAIN: what the Kconfig run will probe, with its tools and
-# 6.1's as-instr (TOOLCAP_KBUILD, as Kconfig.toolcap passes it).
+# the whole environment the top Makefile gives conf (the cache key holds
+# the environment: a prefetch in another one would fill other entries).
+# linux_conf runs "$KCONFIG_CONF --TARGET KCONFIG": here that is a
+# script running toolcap prefetch instead of conf, with KCONFIG_CONF
+# (exported) as conf sees it.
+# TOOLCAP_KBUILD=6_1: 6.1's as-instr, as Kconfig.toolcap passes it.
+printf '#!/bin/sh\nshift\nTOOLCAP_KBUILD=6_1 KCONFIG_CONF=%s exec "$TOOLCAP" prefetch "$@"\n' \
+	"$KCONFIG_CONF" >"$TRASH/prefetch-as-conf"
+chmod +x "$TRASH/prefetch-as-conf"
+# (Set and restored: an assignment before a function call may persist.)
 prefetch() {
-	linux_toolchain "$1"
-	env srctree="$TRASH/probes" SRCARCH=x86 ARCH=x86 CC="$LINUX_TC_CC" TOOLCAP_KBUILD=6_1 \
-		LD="$LINUX_TC_LD" CLANG_FLAGS="$LINUX_TC_CLANG_FLAGS" RUSTC=rustc \
-		"$TOOLCAP" prefetch "$TRASH/probes/Kconfig"
+	_conf=$KCONFIG_CONF KCONFIG_CONF=$TRASH/prefetch-as-conf
+	linux_conf "$TRASH/probes" "$TRASH/prefetch-$1" --olddefconfig "$1"
+	_status=$? KCONFIG_CONF=$_conf
+	return $_status
 }
 
 linux_toolchain llvm

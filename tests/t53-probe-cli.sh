@@ -95,7 +95,7 @@ test_expect_success 'explain: the command, its exit status, the tool said, the a
 
 test_expect_success 'explain: its command, run by sh, answers the same' '
 	for probe in "cc-option -fno-stack-protector" "cc-option -mnot-an-option" \
-		"ld-option --gc-sections" "ld-option --not-an-option" \
+		"ld-option -- --gc-sections" "ld-option -- --not-an-option" \
 		"as-instr endbr64" "as-instr --make not_an_instruction"; do
 		# shellcheck disable=SC2086
 		"$TOOLCAP" explain $probe >out

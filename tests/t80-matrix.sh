@@ -129,6 +129,14 @@ if [ -x "$KCONFIG_CONF" ]; then
 		test_cmp expected actual
 	'
 
+	test_expect_success 'conf: --expect naming a symbol the tree does not define (a typo) is exit 2, not a pass' '
+		test_expect_code 2 gate_matrix conf \
+			--expect "DEBUG_INFO_BTFF=n@<1.22" >out 2>err &&
+		test_must_be_empty out &&
+		test_line_count -eq 1 err &&
+		grep "^toolcap: matrix: --expect \"DEBUG_INFO_BTFF=n@<1.22\": no symbol DEBUG_INFO_BTFF in " err
+	'
+
 	test_expect_success 'conf: --expect that fails: exit 1 and, per version, what was expected and found' '
 		test_expect_code 1 gate_matrix conf \
 			--expect "DEBUG_INFO_BTF=y@>=1.21" \

@@ -98,25 +98,32 @@ make_floor() {
 	done <"$work/files"
 }
 
-# olddefconfig TREE TOOLCHAIN: conf run as the top Makefile runs it.
-olddefconfig() {
+# conf_env TREE COMMAND...: COMMAND in $work/out with the environment the
+# top Makefile gives conf (toolchain first).  The probe cache's key holds
+# the environment, so the prefetch must see this one too.
+conf_env() {
 	tree=$work/trees/$1
-	toolchain "$2"
-	rm -rf "$work/out" && mkdir "$work/out" &&
-	cp "$work/start.config" "$work/out/.config" &&
+	shift
 	(cd "$work/out" && env srctree="$tree" ARCH=x86 SRCARCH=x86 \
 		TOOLCAP_PREFETCH="${prefetch_kconfig:-}" \
 		KERNELVERSION=6.1.0 CC="$cc" LD="$ld" HOSTCC=gcc \
 		CLANG_FLAGS="$clang_flags" CC_VERSION_TEXT="$($cc --version | head -n 1)" \
 		PAHOLE=pahole RUSTC=rustc BINDGEN=bindgen KCONFIG_CONFIG=.config \
-		"$CONF" --olddefconfig "$tree/Kconfig" >/dev/null 2>&1)
+		"$@" >/dev/null 2>&1)
+}
+
+# olddefconfig TREE TOOLCHAIN: conf run as the top Makefile runs it.
+olddefconfig() {
+	toolchain "$2"
+	rm -rf "$work/out" && mkdir "$work/out" &&
+	cp "$work/start.config" "$work/out/.config" &&
+	conf_env "$1" "$CONF" --olddefconfig "$work/trees/$1/Kconfig"
 }
 
 prefetch() {
 	toolchain "$1"
-	env srctree="$work/trees/toolcap" ARCH=x86 SRCARCH=x86 CC="$cc" LD="$ld" \
-		CLANG_FLAGS="$clang_flags" RUSTC=rustc \
-		"$TOOLCAP" prefetch "$work/trees/toolcap/Kconfig" >/dev/null
+	rm -rf "$work/out" && mkdir "$work/out" &&
+	conf_env toolcap "$TOOLCAP" prefetch "$work/trees/toolcap/Kconfig"
 }
 
 now_ms() { date +%s%N | cut -c1-13; }

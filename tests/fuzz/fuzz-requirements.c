@@ -5,11 +5,11 @@
  * through fmemopen() and read_requirements_stream().
  *
  * A file is read whole or refused with exactly one message, one line,
- * that names the file; every requirement read is well formed; and the
- * minimum for any family is one of the versions written.  Anything else
- * aborts, so the fuzzer keeps the input.
+ * that names the file (left in list.message: the reader prints nothing);
+ * every requirement read is well formed and its command splits into
+ * words; and the minimum for any family is one of the versions written.
+ * Anything else aborts, so the fuzzer keeps the input.
  */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,20 +22,6 @@
 		__FILE__, __LINE__, #cond); abort(); } } while (0)
 
 #define SOURCE "fuzz.req"
-
-/* scripts/toolcap.c's fail() prints; this one keeps the message. */
-static int messages;
-static char message[4096];
-
-void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
-	va_end(ap);
-	messages++;
-}
 
 /* $(VAR) comes from the environment: give the expansions something to
  * find, empty and not. */
@@ -81,6 +67,14 @@ static void check_requirement(const struct requirement *r, unsigned last)
 	CHECK(terminated(r->command, sizeof(r->command)) && r->command[0]);
 	CHECK(terminated(r->expanded, sizeof(r->expanded)));
 	CHECK(r->optional == 0 || r->optional == 1);
+	{
+		char words[REQUIREMENT_COMMAND_MAX];
+		char *argv[REQUIREMENT_ARGV_MAX + 1];
+		int argc = requirement_argv(r, words, argv);
+
+		CHECK(argc >= 0 && argc <= REQUIREMENT_ARGV_MAX);
+		CHECK(argv[argc] == NULL);
+	}
 	CHECK(r->source && strcmp(r->source, SOURCE) == 0);
 	CHECK(r->line > last);
 	for (i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
@@ -102,7 +96,7 @@ static void check_requirement(const struct requirement *r, unsigned last)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct requirement_list list = { NULL, 0, 0 };
+	struct requirement_list list;
 	unsigned last = 0;
 	size_t i;
 	FILE *f;
@@ -114,18 +108,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	f = fmemopen((void *)data, size, "r");
 	CHECK(f != NULL);
-	messages = 0;
+	memset(&list, 0, sizeof(list));
 	status = read_requirements_stream(f, SOURCE, &list);
 	fclose(f);
 
 	CHECK(status == 0 || status == EXIT_ERROR);
+	CHECK(terminated(list.message, sizeof(list.message)));
 	if (status) {
-		CHECK(messages == 1);
-		CHECK(strncmp(message, "check: " SOURCE ":", 15) == 0 ||
-		      strcmp(message, "check: out of memory reading requirements") == 0);
-		CHECK(strchr(message, '\n') == NULL);
+		CHECK(strncmp(list.message, "check: " SOURCE ":", 15) == 0 ||
+		      strcmp(list.message, "check: out of memory reading requirements") == 0);
+		CHECK(strchr(list.message, '\n') == NULL);
 	} else {
-		CHECK(messages == 0);
+		CHECK(list.message[0] == '\0');
 	}
 	CHECK(list.count <= list.allocated);
 	for (i = 0; i < list.count; i++) {

@@ -9,7 +9,9 @@
 # input in DIR/findings/ and makes the exit status non-zero.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-seconds=$1 dir=$2
+seconds=$1
+# Absolute: a target may change directory (fuzz-cli runs in a scratch one).
+mkdir -p "$2" && dir=$(cd "$2" && pwd) || exit 2
 shift 2
 
 failed=0 total=0
@@ -21,7 +23,11 @@ for target in "$@"; do
 	mkdir -p "$corpus"
 	sh "$here/seeds.sh" "$target" "$seeds" || exit 2
 	# -max_len: as much as toolcap reads of a tool (the 64 KiB cap).
-	"$dir/bin/$target" -max_total_time="$seconds" -max_len=65536 \
+	# A dictionary seeds.sh wrote beside the seeds, if any.
+	dict=
+	[ -f "$seeds.dict" ] && dict=-dict=$seeds.dict
+	# shellcheck disable=SC2086
+	"$dir/bin/$target" $dict -max_total_time="$seconds" -max_len=65536 \
 		-timeout=10 -print_final_stats=1 \
 		-artifact_prefix="$dir/findings/$target-" \
 		"$corpus" "$seeds" >"$log" 2>&1

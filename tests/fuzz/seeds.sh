@@ -77,6 +77,33 @@ fuzz-kconfig-scan)
 		[ -f "$kconfig" ] && seed && cp "$kconfig" "$file"
 	done
 	;;
+fuzz-cli)
+	# A dictionary beside the seeds (run.sh passes it): every word of
+	# --help that looks like a command or an option, and every
+	# requirement name of check, each as a line of its own wherever it is
+	# inserted.
+	"$top"/scripts/toolcap check 2>/dev/null |
+		awk 'NR > 1 && NF > 3 && $1 != "toolcap" { print $1 }' >"$dir.names"
+	{ cat "$dir.names"
+	  "$top"/scripts/toolcap --help | grep -oE -- '(--)?[a-z][a-z-]+' | sort -u
+	} | sed 's/.*/"\\x0a&\\x0a"/' >"$dir.dict"
+	# One word a line: each toolcap command line the tests run (up to
+	# the first shell operator), each SYNOPSIS of --help, and check
+	# naming each requirement it knows.
+	{ grep -ho '"$TOOLCAP" [^|&;<>()]*' "$top"/tests/*.sh |
+		sed 's/^"$TOOLCAP" //'
+	  "$top"/scripts/toolcap --help | sed -n 's/^  toolcap //p'
+	  # check with every requirement it knows named once, in its order,
+	  # and one named twice ("*0": 2^0 more copies, see fuzz-cli.c)
+	  echo "check $(tr '\n' ' ' <"$dir.names")"
+	  echo "check $(head -n 1 "$dir.names") *0"
+	} | sort -u | while IFS= read -r line; do
+		set -f # the words are written as they are, never globbed
+		seed
+		# shellcheck disable=SC2086
+		printf '%s\n' $line >"$file"
+	done
+	;;
 *)
 	echo "seeds.sh: no seeds for $target" >&2
 	exit 2

@@ -44,6 +44,15 @@ linux_kconfig_tree() {
 		'linux-source-*/Makefile'
 }
 
+# linux_check_tree VERSION: what `toolcap check --kernel=TREE` reads of a
+# Linux tree (its top Makefile, scripts/min-tool-version.sh and
+# Documentation/process/changes.rst), unpacked once.
+linux_check_tree() {
+	kernel_source "$1" check 'linux-source-*/Makefile' \
+		'*/scripts/min-tool-version.sh' \
+		'*/Documentation/process/changes.rst'
+}
+
 # need_linux_tree VERSION TEST: export LINUX, the Kconfig part of the
 # real tree, for the rest of the test file; without conf or the tree,
 # report TEST as skipped, by name, and end the file there.

@@ -39,7 +39,7 @@ run_probe() {
 	IFS=$tab
 	set -f # split at tabs, but never expand a word as a pattern
 	# shellcheck disable=SC2086 # split at tabs, on purpose
-	set -- ${line%%"$tab"*} "$@" ${line#*"$tab"}
+	set -- ${line%%"$tab"*} "$@" -- ${line#*"$tab"}
 	set +f
 	IFS=$old_ifs
 	"$TOOLCAP" "$@" >/dev/null 2>&1

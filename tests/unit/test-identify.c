@@ -83,8 +83,41 @@ static void name_is_no_family_guess(const char *text)
 	      text, toolcap_strerror(e), id.family);
 }
 
+/* toolcap_version(): a run that fails is not a version, even when what
+ * it printed is a real version line; one stopped at the cap still is. */
+static void failed_run_is_no_version(void)
+{
+	static const char *const fails[] = {
+		"sh", "-c", "echo 'gcc (GCC) 9.3.0'; exit 127", "sh", NULL
+	};
+	static const char *const works[] = {
+		"sh", "-c", "echo 'gcc (GCC) 9.3.0'", "sh", NULL
+	};
+	static char out[4096], err[4096];
+	struct toolcap_ident id;
+	struct toolcap_run_result run;
+	enum toolcap_error e;
+
+	e = toolcap_version(fails, NULL, NULL, NULL, out, sizeof(out), err,
+			    sizeof(err), &id, &run);
+	CHECK(e == TOOLCAP_ERR_FAILED && run.exit_status == 127 &&
+	      strcmp(id.line, "gcc (GCC) 9.3.0") == 0 && !id.version[0],
+	      "exit 127 after \"gcc (GCC) 9.3.0\": %s, status %d, line \"%s\"",
+	      toolcap_strerror(e), run.exit_status, id.line);
+	e = toolcap_version(works, NULL, NULL, NULL, out, sizeof(out), err,
+			    sizeof(err), &id, &run);
+	CHECK(e == TOOLCAP_OK && strcmp(id.family, "gcc") == 0 &&
+	      strcmp(id.version, "9.3.0") == 0,
+	      "exit 0 with \"gcc (GCC) 9.3.0\": %s %s %s",
+	      toolcap_strerror(e), id.family, id.version);
+	e = toolcap_version(NULL, NULL, NULL, NULL, out, sizeof(out), err,
+			    sizeof(err), &id, &run);
+	CHECK(e == TOOLCAP_ERR_USAGE, "NULL argv: %s", toolcap_strerror(e));
+}
+
 int main(void)
 {
+	failed_run_is_no_version();
 	family_from_program_is_printable();
 	program_without_file_name();
 	release_too_long();

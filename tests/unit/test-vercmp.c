@@ -25,7 +25,7 @@ static void expect(const char *a, const char *op, const char *b)
 static const char *const ascending[] = {
 	"0.9", "1.0.a", "1.0alpha1", "1.0beta", "1.0-pre1", "1.0-rc1",
 	"1.0rc2", "1.0", "=1.0.0", "1.0a", "1.0.post1", "1.0.1", "1.9", "1.10",
-	"1.16", "1.21", "1.22", "=1.22.0", "1.22.1", "1.24", "2.20.51.0.2",
+	"1.16", "1.21", "1.22", "=1.22.0", "=v1.22", "1.22.1", "1.24", "=V1.24", "2.20.51.0.2",
 	"2.40", "12.2.0", "18.0.0git", "18.0.0", "18.1.3", "2021.10.0",
 	"20240411", "99999999999999999999999", "100000000000000000000000",
 };
@@ -57,6 +57,16 @@ int main(void)
 	expect("1.77.0-nightly", "<", "1.77.0");
 	expect("1.76.0-beta.1", "<", "1.76.0-beta.2");
 	expect("9.3p1", ">", "9.3");
+	/* A v or V before the first digit is a prefix (issue 12 item 9). */
+	expect("v1.24", ">", "1.22");
+	expect("v1.22", "=", "1.22");
+	expect("V1.22", "=", "v1.22.0");
+	expect("1.21", "<", "v1.22");
+	expect("v1.22-rc1", "<", "1.22");
+	expect(" v2", "=", "2");
+	/* Only right before a digit, only at the start. */
+	expect("vx1", "<", "1");
+	expect("1.0v1", "<", "1.0"); /* a glued letter word, as before */
 	CHECK(toolcap_vercmp(NULL, "1") < 0 && toolcap_vercmp(NULL, NULL) == 0,
 	      "NULL sorts first");
 
