@@ -91,5 +91,7 @@ clean:
 -include mk/install.mk
 # make fuzz: libFuzzer targets under ASan+UBSan (FUZZ_TIME seconds each)
 -include mk/fuzz.mk
+# make linux-patches LINUX=TREE PATCHES=DIR: the series for a Linux tree
+-include mk/linux.mk
 
 .PHONY: all demo check check-valgrind bench stress clean

@@ -105,6 +105,8 @@ static const char *const key_environment_ignored[] = {
 	/* toolcap's own settings: where answers are kept, what to prefetch,
 	 * how long to wait (an answer that timed out is never kept). */
 	"TOOLCAP_CACHE", "TOOLCAP_PREFETCH", "TOOLCAP_TIMEOUT",
+	/* which as-instr prefetch runs: the command is keyed itself */
+	"TOOLCAP_KBUILD",
 	NULL
 };
 

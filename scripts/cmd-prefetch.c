@@ -139,14 +139,20 @@ static int prefetch_one(char *key, struct toolcap_cache *cache,
 		probe.kind = TOOLCAP_PROBE_CC_OPTION;
 		args[probe.nargs++] = arg[0];
 	} else if (strcmp(macro, "as-instr") == 0) {
-		/* "$(1)" $(2) -Wa,--fatal-warnings, as the macro has it. */
+		/* "$(1)" $(2) -Wa,--fatal-warnings, as the macro has it; 6.1's
+		 * takes "$(1)" only (TOOLCAP_KBUILD=6_1: Kconfig.toolcap says
+		 * so when it starts the prefetch in a 6.1 tree). */
+		const char *kbuild = getenv("TOOLCAP_KBUILD");
+
 		if (!unquote_double(arg[0], instr, sizeof(instr)))
 			return 1;
 		probe.kind = TOOLCAP_PROBE_AS_INSTR;
 		probe.instr = instr;
-		if (nargs == 2)
-			args[probe.nargs++] = arg[1];
-		args[probe.nargs++] = "-Wa,--fatal-warnings";
+		if (!kbuild || strcmp(kbuild, "6_1") != 0) {
+			if (nargs == 2)
+				args[probe.nargs++] = arg[1];
+			args[probe.nargs++] = "-Wa,--fatal-warnings";
+		}
 	} else if (strcmp(macro, "ld-option") == 0 && nargs == 1) {
 		probe.kind = TOOLCAP_PROBE_LD_OPTION;
 		probe.tool = env_or("LD", "");

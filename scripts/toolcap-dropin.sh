@@ -9,9 +9,31 @@
 LC_ALL=C
 export LC_ALL
 
-# toolcap: $TOOLCAP, else the one beside the drop-in, else PATH.
-toolcap=${TOOLCAP:-$(dirname "$0")/toolcap}
-[ -n "${TOOLCAP:-}" ] || [ -x "$toolcap" ] || toolcap=toolcap
+# toolcap: $TOOLCAP, else the one beside the drop-in (scripts/toolcap,
+# or scripts/toolcap/toolcap where Kbuild builds it in a tree patched by
+# `make linux-patches`), else PATH.  None of them: one line naming
+# toolcap and exit 2, so that no caller reads "unknown C compiler" or a
+# version 0 into a .config when the truth is that toolcap is missing.
+toolcap_missing()
+{
+	echo "toolcap: $1: not found: build it (make scripts_basic in a kernel tree), install it, or set TOOLCAP" >&2
+	exit 2
+}
+if [ -n "${TOOLCAP:-}" ]; then
+	toolcap=$TOOLCAP
+	command -v "$toolcap" >/dev/null 2>&1 || toolcap_missing "TOOLCAP=$toolcap"
+else
+	_here=$(dirname "$0")
+	if [ -f "$_here/toolcap/toolcap" ] && [ -x "$_here/toolcap/toolcap" ]; then
+		toolcap=$_here/toolcap/toolcap
+	elif [ -f "$_here/toolcap" ] && [ -x "$_here/toolcap" ]; then
+		toolcap=$_here/toolcap
+	elif command -v toolcap >/dev/null 2>&1; then
+		toolcap=toolcap
+	else
+		toolcap_missing "not in $_here/ nor on PATH"
+	fi
+fi
 
 # Convert the version string x.y.z to a canonical 5 or 6-digit form.
 canonical_version()

@@ -65,6 +65,21 @@ for engine in $engines; do
 	fi
 	gate_test "$engine" "a missing pahole" "$TRASH/no-such-pahole" 0 none
 
+	# Issue 12 item 3: the gate knows the tool is pahole, whatever its
+	# program is called (generic reading: 12100 for 1.21, BTF on).
+	if [ -x "$fakes/1.21/pahole" ]; then
+		mkdir -p "$fakes/opt-dwarves/bin" &&
+		cp "$fakes/1.21/pahole" "$fakes/opt-dwarves/bin/p"
+		gate_test "$engine" "pahole 1.21 installed as /opt/dwarves/bin/p" \
+			"$fakes/opt-dwarves/bin/p" 121 1.21
+	fi
+	if have pahole && [ "$(pahole --version)" = v1.24 ]; then
+		mkdir -p "$fakes/renamed" &&
+		ln -sf "$(command -v pahole)" "$fakes/renamed/p"
+		gate_test "$engine" "the installed pahole v1.24 named p" \
+			"$fakes/renamed/p" 124 1.24
+	fi
+
 	test_expect_success "$engine: every recorded pahole --version gives its release's answer" '
 		for s in "$SAMPLES"/pahole/*.out; do
 			grep -q "^v" "$s" || continue

@@ -173,6 +173,34 @@ test_expect_success 'the drop-ins find toolcap beside themselves, then on PATH' 
 	test_cmp expected actual
 '
 
+test_expect_success 'the drop-ins find scripts/toolcap/toolcap, where Kbuild builds it in a patched tree' '
+	mkdir -p kbuild/toolcap &&
+	cp "$TOP/scripts/pahole-version.sh" "$TOP/scripts/toolcap-dropin.sh" kbuild/ &&
+	cp "$TOOLCAP" kbuild/toolcap/toolcap &&
+	s=$(pahole_sample 1.22) && fake_tool bin pahole "$s" &&
+	(unset TOOLCAP; PATH=/usr/bin:/bin sh kbuild/pahole-version.sh bin/pahole) >actual &&
+	echo 122 >expected &&
+	test_cmp expected actual
+'
+
+# Issue 12 item 7: without toolcap, one line naming it and exit 2, never
+# "gcc: unknown C compiler" or a version 0 read into .config.
+test_expect_success 'toolcap missing: each drop-in stops with one line naming toolcap' '
+	mkdir -p alone/toolcap &&
+	for d in $DROPINS toolcap-dropin.sh; do cp "$TOP/scripts/$d" alone/ || exit 1; done &&
+	for d in $DROPINS; do
+		(unset TOOLCAP; PATH=/usr/bin:/bin; export PATH
+		 test_expect_code 2 sh alone/$d gcc >out 2>err) &&
+		test_must_be_empty out &&
+		test_line_count = 1 err &&
+		grep "^toolcap: not in alone/ nor on PATH: not found: build it" err || exit 1
+		TOOLCAP=$TRASH/no-such-toolcap test_expect_code 2 sh alone/$d gcc >out 2>err &&
+		test_must_be_empty out &&
+		test_line_count = 1 err &&
+		grep "^toolcap: TOOLCAP=$TRASH/no-such-toolcap: not found: build it" err || exit 1
+	done
+'
+
 if have shellcheck; then
 	test_expect_success 'the drop-ins are clean under shellcheck' '
 		cd "$TOP/scripts" && shellcheck -x -s sh $DROPINS toolcap-dropin.sh

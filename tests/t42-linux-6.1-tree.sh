@@ -4,12 +4,16 @@
 # The real Linux 6.1 tree (Debian's linux-source-6.1) under the real conf:
 # x86_64 olddefconfig writes the same .config, byte for byte, with
 # toolcap's drop-in scripts as with the kernel's own, for gcc and for
-# LLVM=1; examples/linux/toolcap-linux.sh gates BTF; and what the kernel's
-# own string comparison makes of a pahole from git.
+# LLVM=1; examples/linux/toolcap-linux.sh applies the series and, with the
+# real make, shows what changed (nothing with pahole 1.24; BTF off with
+# 1.21); and what the kernel's own string comparison makes of a pahole
+# from git.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIRECTORY/kconfig/lib-kconfig.sh"
 
 need_linux_tree 6.1 "Linux 6.1 olddefconfig with the drop-ins"
+# The part of the tree the real make needs too (toolcap-linux.sh runs it).
+LINUX=$(linux_make_tree 6.1) && export LINUX
 
 # The starting point: x86_64_defconfig with BTF asked for.
 {
@@ -17,9 +21,11 @@ need_linux_tree 6.1 "Linux 6.1 olddefconfig with the drop-ins"
 	printf 'CONFIG_DEBUG_INFO_DWARF_TOOLCHAIN_DEFAULT=y\nCONFIG_DEBUG_INFO_BTF=y\nCONFIG_BPF_SYSCALL=y\n'
 } >"$TRASH/start.config"
 
-# tree NAME [toolcap-linux.sh options]: a copy of the 6.1 tree.
+# tree NAME [toolcap-linux.sh options]: a copy of the 6.1 tree, of hard
+# links: patch writes each file it changes anew, and the last test checks
+# that the cached tree is still pristine.
 tree() {
-	rm -rf "$1" && cp -a "$LINUX" "$1" && _t=$1 && shift &&
+	rm -rf "$1" && cp -al "$LINUX" "$1" && _t=$1 && shift &&
 	if [ $# -gt 0 ]; then
 		"$TOP/examples/linux/toolcap-linux.sh" "$@" "$_t" >/dev/null
 	fi
@@ -65,14 +71,13 @@ else
 fi
 
 if have pahole && [ "$(pahole --version)" = v1.24 ]; then
-	test_expect_success 'toolcap-linux.sh with pahole 1.24: the gate adds one symbol and keeps BTF' '
+	test_expect_success 'toolcap-linux.sh with pahole 1.24: the series changes nothing in .config and keeps BTF' '
 		tree gated &&
-		cp "$TRASH/start.config" gated/.config &&
-		"$TOP/examples/linux/toolcap-linux.sh" gated >out &&
+		O=$PWD/gated-out "$TOP/examples/linux/toolcap-linux.sh" gated "$TRASH/start.config" >out &&
 		sed -n "/^what changed/,\$p" out >actual &&
-		printf "what changed in .config (olddefconfig before and after):\n  +CONFIG_PAHOLE_HAS_ZEROSIZE_PERCPU_SUPPORT=y\n" >expected &&
+		printf "what changed in .config (olddefconfig before and after):\n  nothing\n" >expected &&
 		test_cmp expected actual &&
-		grep -q "^CONFIG_DEBUG_INFO_BTF=y" gated/.config
+		grep -q "^CONFIG_DEBUG_INFO_BTF=y" gated-out/after/.config
 	'
 fi
 
@@ -82,8 +87,7 @@ if s=$(pahole_sample 1.21); then
 		fake_tool bin pahole "$PAHOLE_121" &&
 		PAHOLE=$PWD/bin/pahole && export PAHOLE &&
 		tree gated &&
-		cp "$TRASH/start.config" gated/.config &&
-		"$TOP/examples/linux/toolcap-linux.sh" gated >out &&
+		"$TOP/examples/linux/toolcap-linux.sh" gated "$TRASH/start.config" >out &&
 		sed -n "/^what changed/,\$p" out >actual &&
 		cat >expected <<-\EOT &&
 		what changed in .config (olddefconfig before and after):
@@ -95,6 +99,44 @@ if s=$(pahole_sample 1.21); then
 		test_cmp expected actual
 	'
 fi
+
+# toolcap-linux.sh used to assume x86: ARCH=arm64 looked for
+# arch/arm64/configs/x86_64_defconfig, ARCH=x86_64 for arch/x86_64/Kconfig,
+# LLVM=1 always passed --target=x86_64-linux-gnu and CROSS_COMPILE was
+# ignored.  Now the real make reads them: the .config after the series is
+# the stock tree's make defconfig for that target.
+for target in "ARCH=x86_64" "ARCH=arm64 LLVM=1" "ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-"; do
+	case $target in
+	*LLVM*) if ! have clang || ! have ld.lld; then
+			test_skip "toolcap-linux.sh $target" "clang or ld.lld not installed"
+			continue
+		fi ;;
+	*CROSS*) if ! have aarch64-linux-gnu-gcc; then
+			test_skip "toolcap-linux.sh $target" "no aarch64-linux-gnu-gcc: install gcc-aarch64-linux-gnu"
+			continue
+		fi ;;
+	esac
+	TARGET=$target && export TARGET
+	test_expect_success "toolcap-linux.sh $target: the .config is stock make defconfig's for that target" '
+		tree gated && rm -rf tgt ref &&
+		(unset TOOLCAP TOOLCAP_CACHE; export $TARGET &&
+		 O=$PWD/tgt "$TOP/examples/linux/toolcap-linux.sh" gated >log &&
+		 make -s -C "$LINUX" O="$PWD/ref" defconfig >ref.log 2>&1) &&
+		sed -n "/^what changed/,\$p" log >actual &&
+		printf "what changed in .config (olddefconfig before and after):\n  nothing\n" >expected &&
+		test_cmp expected actual &&
+		cmp ref/.config tgt/after/.config &&
+		case $TARGET in
+		*arm64*) grep -q "^CONFIG_ARM64=y" tgt/after/.config ;;
+		*) grep -q "^CONFIG_X86_64=y" tgt/after/.config ;;
+		esac &&
+		case $TARGET in
+		*LLVM*) grep -q "^CONFIG_CC_IS_CLANG=y" tgt/after/.config ;;
+		*CROSS*) grep -q "^CONFIG_CC_IS_GCC=y" tgt/after/.config ;;
+		*) : ;;
+		esac
+	'
+done
 
 # The kernel's pahole-version.sh passes a git-describe suffix through;
 # record what 6.1's conf does with it.
@@ -114,5 +156,9 @@ if git_sample=$(pahole_git_sample); then
 else
 	test_skip "6.1's own scripts with a pahole from git" "no recorded git-describe pahole sample in tests/samples/pahole"
 fi
+
+test_expect_success 'the cached tree is still pristine (the copies were hard links)' '
+	make -s -C "$TOP" linux-patches LINUX="$LINUX" PATCHES="$PWD/check" >/dev/null
+'
 
 test_done

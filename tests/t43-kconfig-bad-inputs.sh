@@ -96,4 +96,35 @@ for cc in gcc "ccache gcc"; do
 	'
 done
 
+# Issue 13 item 2: as-instr follows the tree it is in.  6.1's does not
+# make the assembler's warnings fatal, 6.5+'s does, and that changes real
+# answers: clang 14 for riscv64 warns on ".option arch, +m" and assembles.
+if have clang-14 && [ -x "$KCONFIG_CONF" ]; then
+	test_expect_success 'as-instr: 6.1 semantics with toolcap-kbuild-version := 6.1, mainline without, as the trees'"'"' own command lines say' '
+		printf "%s\n" "source \"$TOP/kconfig/Kconfig.toolcap\"" "config OPT_ARCH_M" \
+			"	def_bool \$(as-instr,.option arch\$(toolcap-comma) +m)" >mainline.Kconfig &&
+		{ echo "toolcap-kbuild-version := 6.1" && cat mainline.Kconfig; } >v61.Kconfig &&
+		{ echo "toolcap-kbuild-version := 5.15" && cat mainline.Kconfig; } >bad.Kconfig &&
+		rm -f semantics &&
+		for k in mainline v61; do
+			rm -f .config &&
+			env srctree="$PWD" CC=clang-14 CLANG_FLAGS=--target=riscv64-linux-gnu \
+				"$KCONFIG_CONF" --alldefconfig $k.Kconfig >/dev/null &&
+			echo "$k: $(grep -c "^CONFIG_OPT_ARCH_M=y" .config)" >>semantics || exit 1
+		done &&
+		# What 6.1 and 6.12 scripts/Kconfig.include run:
+		printf ".option arch, +m\n" | clang-14 --target=riscv64-linux-gnu \
+			-c -x assembler-with-cpp -o /dev/null - 2>/dev/null &&
+		! printf ".option arch, +m\n" | clang-14 --target=riscv64-linux-gnu \
+			-Wa,--fatal-warnings -c -x assembler-with-cpp -o /dev/null - 2>/dev/null &&
+		printf "mainline: 0\nv61: 1\n" >expected &&
+		test_cmp expected semantics &&
+		test_expect_code 1 env srctree="$PWD" CC=clang-14 "$KCONFIG_CONF" --alldefconfig bad.Kconfig >/dev/null 2>err &&
+		test_line_count = 1 err &&
+		grep "toolcap: toolcap-kbuild-version .5.15. is not known: set 6.1 or 6.12, or leave it unset for mainline" err
+	'
+else
+	test_skip "as-instr follows 6.1's or mainline's semantics" "needs clang-14 and conf: install clang-14 and linux-kbuild-6.1"
+fi
+
 test_done

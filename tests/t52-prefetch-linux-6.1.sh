@@ -14,10 +14,11 @@
 need_linux_tree 6.1 "Linux 6.1 with toolcap's probe macros"
 cp "$LINUX/arch/x86/configs/x86_64_defconfig" "$TRASH/start.config"
 
-# A copy of the tree whose Kconfig.include ends by sourcing toolcap's.
+# A copy of the tree whose Kconfig.include ends by sourcing toolcap's,
+# with 6.1's semantics, as patch 0003 of `make linux-patches` does.
 rm -rf "$TRASH/probes" && cp -a "$LINUX" "$TRASH/probes" &&
 cp "$TOP/kconfig/Kconfig.toolcap" "$TRASH/probes/scripts/" &&
-echo 'source "scripts/Kconfig.toolcap"' >>"$TRASH/probes/scripts/Kconfig.include"
+printf 'toolcap-kbuild-version := 6.1\nsource "scripts/Kconfig.toolcap"\n' >>"$TRASH/probes/scripts/Kconfig.include"
 
 # olddefconfig TREE OUT TOOLCHAIN
 olddefconfig() {
@@ -31,7 +32,8 @@ olddefconfig() {
 # linux_conf runs "$KCONFIG_CONF --TARGET KCONFIG": here that is a
 # script running toolcap prefetch instead of conf, with KCONFIG_CONF
 # (exported) as conf sees it.
-printf '#!/bin/sh\nshift\nKCONFIG_CONF=%s exec "$TOOLCAP" prefetch "$@"\n' \
+# TOOLCAP_KBUILD=6_1: 6.1's as-instr, as Kconfig.toolcap passes it.
+printf '#!/bin/sh\nshift\nTOOLCAP_KBUILD=6_1 KCONFIG_CONF=%s exec "$TOOLCAP" prefetch "$@"\n' \
 	"$KCONFIG_CONF" >"$TRASH/prefetch-as-conf"
 chmod +x "$TRASH/prefetch-as-conf"
 # (Set and restored: an assignment before a function call may persist.)

@@ -1,22 +1,20 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 #
-# Apply toolcap to a Linux source tree and print what changed in .config:
-# replace scripts/{cc,ld,as,pahole,rustc}-version.sh with toolcap's
-# drop-ins (toolcap itself goes beside them), then gate DEBUG_INFO_BTF on
-# pahole >= 1.22 the way the review of the pahole zero-sized per-CPU patch
-# asked, with a menuconfig comment saying which pahole was found.  The
-# gate sources scripts/Kconfig.toolcap after Kconfig.include, so the
-# tree's cc-option, ld-option, as-instr and rustc-option become toolcap's
-# too (the same answers, cached; see `toolcap prefetch`).
+# Apply toolcap's patch series (make linux-patches) to a Linux 6.1 or 6.12
+# source tree, in place, and print what changed in .config: the real make
+# runs olddefconfig before and after, in build directories outside the
+# tree, with the ARCH, LLVM, CROSS_COMPILE, CC, LD and PAHOLE of the
+# environment, as Kbuild reads them.
 #
 # Usage: toolcap-linux.sh [--scripts-only] [--no-config] LINUX_TREE [CONFIG]
 #
-# CONFIG (default: LINUX_TREE/.config, else the arch's defconfig) is run
-# through the real conf (Debian's linux-kbuild) with olddefconfig before
-# and after, for ARCH (default x86); CC, LD, PAHOLE, LLVM=1 are read from
-# the environment as the kernel's Makefile reads them.  The tree is changed
-# in place: run it on a copy.
+# --scripts-only applies the first two patches only (toolcap built by
+# Kbuild, and the *-version.sh drop-ins); --no-config skips the two make
+# runs.  CONFIG is the starting .config (default: make defconfig).  With
+# O=DIR in the environment, the configurations are kept in DIR/before and
+# DIR/after; otherwise in a temporary directory removed at the end.  The
+# tree must be pristine; nothing but the patches is written to it.
 
 set -e
 LC_ALL=C
@@ -24,8 +22,11 @@ export LC_ALL
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-toolcap=${TOOLCAP:-$top/scripts/toolcap}
-conf=${KCONFIG_CONF:-$(ls /usr/lib/linux-kbuild-6.1/scripts/kconfig/conf 2>/dev/null || command -v conf || true)}
+
+die() {
+	echo "toolcap-linux.sh: $*" >&2
+	exit 2
+}
 
 scripts_only=false
 run_config=true
@@ -33,105 +34,85 @@ while [ $# -gt 0 ]; do
 	case $1 in
 	--scripts-only) scripts_only=true ;;
 	--no-config) run_config=false ;;
-	-*) echo "toolcap-linux.sh: unknown option: $1" >&2; exit 2 ;;
+	--) shift; break ;;
+	-*) die "unknown option: $1" ;;
 	*) break ;;
 	esac
 	shift
 done
-[ $# -ge 1 ] || { sed -n 's/^# Usage: //p' "$0" >&2; exit 2; }
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+	sed -n 's/^# Usage: //p' "$0" >&2
+	exit 2
+fi
+[ -d "$1" ] || die "$1: no such directory"
 tree=$(cd "$1" && pwd)
 config=${2:-}
-[ -f "$tree/scripts/Kconfig.include" ] || {
-	echo "toolcap-linux.sh: $tree: not a Linux source tree" >&2
-	exit 2
-}
-[ -x "$toolcap" ] || {
-	echo "toolcap-linux.sh: $toolcap: not built; run make in $top" >&2
-	exit 2
-}
-
-# olddefconfig CONFIG OUT: the real conf, with the environment the top
-# Makefile exports to it.
-olddefconfig() {
-	arch=${ARCH:-x86}
-	if [ "${LLVM:-}" = 1 ]; then
-		cc=${CC:-clang} ld=${LD:-ld.lld}
-		clang_flags="--target=x86_64-linux-gnu -fintegrated-as -Werror=unknown-warning-option -Werror=ignored-optimization-argument"
-	else
-		cc=${CC:-gcc} ld=${LD:-ld} clang_flags=
-	fi
-	kv=$(sed -n 's/^VERSION = //p' "$tree/Makefile").$(sed -n 's/^PATCHLEVEL = //p' "$tree/Makefile").$(sed -n 's/^SUBLEVEL = //p' "$tree/Makefile")
-	# shellcheck disable=SC2086
-	cvt=$($cc --version 2>/dev/null | head -n 1 | tr -d '#')
-	work=$(mktemp -d)
-	cp "$1" "$work/.config"
-	(cd "$work" && env srctree="$tree" ARCH="$arch" SRCARCH="$arch" \
-		KERNELVERSION="$kv" CC="$cc" LD="$ld" HOSTCC="${HOSTCC:-gcc}" \
-		CLANG_FLAGS="$clang_flags" CC_VERSION_TEXT="$cvt" \
-		PAHOLE="${PAHOLE:-pahole}" RUSTC="${RUSTC:-rustc}" \
-		BINDGEN="${BINDGEN:-bindgen}" KCONFIG_CONFIG=.config \
-		"$conf" --olddefconfig "$tree/Kconfig" >/dev/null)
-	cp "$work/.config" "$2"
-	rm -rf "$work"
-}
-
-if $run_config; then
-	[ -x "$conf" ] || {
-		echo "toolcap-linux.sh: no Kconfig conf: install linux-kbuild-6.1 or set KCONFIG_CONFIG" >&2
-		exit 2
-	}
-	if [ -z "$config" ]; then
-		config=$tree/.config
-		[ -f "$config" ] || config=$tree/arch/${ARCH:-x86}/configs/x86_64_defconfig
-	fi
-	olddefconfig "$config" "$tree/.config.before-toolcap"
+if [ -n "$config" ]; then
+	[ -f "$config" ] || die "$config: no such file"
+	config=$(cd "$(dirname "$config")" && pwd)/$(basename "$config")
 fi
 
-# 1. The five scripts, and toolcap beside them.
-for s in cc-version.sh ld-version.sh as-version.sh pahole-version.sh rustc-version.sh; do
-	cp "$top/scripts/$s" "$tree/scripts/$s"
-	echo "replaced scripts/$s"
+work=$(mktemp -d "${TMPDIR:-/tmp}/toolcap-linux.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+out=${O:-$work/out}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+# The series for this tree (gen-patches.sh refuses a tree that is not a
+# pristine 6.1 or 6.12, in one line).
+sh "$top/linux/gen-patches.sh" "$top" "$tree" "$work/patches" >/dev/null
+
+# ARCH, LLVM and CROSS_COMPILE reach Kbuild from the environment; CC, LD,
+# PAHOLE and HOSTCC are assigned in its Makefile, so they go on make's
+# command line.
+set --
+for v in CC LD PAHOLE HOSTCC; do
+	eval "val=\${$v-}"
+	# shellcheck disable=SC2154
+	[ -z "$val" ] || set -- "$@" "$v=$val"
 done
-cp "$top/scripts/toolcap-dropin.sh" "$tree/scripts/toolcap-dropin.sh"
-echo "added scripts/toolcap-dropin.sh (what the five share)"
-cp "$toolcap" "$tree/scripts/toolcap"
-echo "added scripts/toolcap"
 
-# 2. The BTF gate (once).
-if ! $scripts_only && ! grep -q PAHOLE_HAS_ZEROSIZE_PERCPU_SUPPORT "$tree/lib/Kconfig.debug"; then
-	cp "$top/kconfig/Kconfig.toolcap" "$tree/scripts/Kconfig.toolcap"
-	sed -i 's|^source "scripts/Kconfig.include"$|&\nsource "scripts/Kconfig.toolcap"|' "$tree/Kconfig"
-	awk '
-	/^config DEBUG_INFO_BTF$/ { in_btf = 1 }
-	in_btf && /^\thelp/ {
-		print "\tdepends on PAHOLE_HAS_ZEROSIZE_PERCPU_SUPPORT"
-		in_btf = 0
+# olddefconfig NAME [VAR=VALUE...]: the real make, O=$out/NAME, from CONFIG or defconfig.
+# O= needs a clean source tree: make mrproper, or give CONFIG.
+olddefconfig() {
+	_name=$1
+	shift
+	mkdir -p "$out/$_name"
+	(
+		unset O
+		if [ -n "$config" ]; then
+			cp "$config" "$out/$_name/.config"
+			make -s -C "$tree" O="$out/$_name" "$@" olddefconfig
+		else
+			make -s -C "$tree" O="$out/$_name" "$@" defconfig
+		fi
+	) >"$out/$_name.log" 2>&1 || {
+		cat "$out/$_name.log" >&2
+		die "make $([ -n "$config" ] && echo olddefconfig || echo defconfig) failed in $_name (log above)"
 	}
-	/^config PAHOLE_HAS_SPLIT_BTF$/ {
-		print "comment \"DEBUG_INFO_BTF needs pahole >= 1.22, found $(pahole-found)\""
-		print "\tdepends on !PAHOLE_HAS_ZEROSIZE_PERCPU_SUPPORT"
-		print ""
-		print "config PAHOLE_HAS_ZEROSIZE_PERCPU_SUPPORT"
-		print "\tdef_bool PAHOLE_VERSION >= 122"
-		print "\thelp"
-		print "\t  pahole before 1.22 writes a corrupt vmlinux BTF for zero-sized"
-		print "\t  per-CPU structs, and module BTF depends on vmlinux BTF."
-		print ""
-	}
-	{ print }
-	' "$tree/lib/Kconfig.debug" >"$tree/lib/Kconfig.debug.toolcap"
-	mv "$tree/lib/Kconfig.debug.toolcap" "$tree/lib/Kconfig.debug"
-	# What the comment says was found (1.21, or none).
-	printf '\npahole-found := $(shell,v=`$(toolcap-prog) version --format=number -- $(PAHOLE) 2>/dev/null`; echo "${v:-none}")\n' >>"$tree/scripts/Kconfig.toolcap"
-	echo "gated DEBUG_INFO_BTF on PAHOLE_HAS_ZEROSIZE_PERCPU_SUPPORT in lib/Kconfig.debug"
-fi
+}
 
 if $run_config; then
-	olddefconfig "$tree/.config.before-toolcap" "$tree/.config"
+	olddefconfig before "$@"
+fi
+
+for p in "$work"/patches/*.patch; do
+	if $scripts_only; then
+		case ${p##*/} in
+		*kbuild-build-toolcap*|*scripts-version-sh*) ;;
+		*) continue ;;
+		esac
+	fi
+	patch -s -p1 -d "$tree" <"$p" || die "${p##*/} does not apply to $tree"
+	sed -n 's/^Subject: \[PATCH [0-9/]*\] /applied: /p' "$p"
+done
+
+if $run_config; then
+	olddefconfig after "$@"
 	echo "what changed in .config (olddefconfig before and after):"
-	if diff -u "$tree/.config.before-toolcap" "$tree/.config" >"$tree/.config.toolcap-diff"; then
+	if diff -u "$out/before/.config" "$out/after/.config" >"$work/diff"; then
 		echo "  nothing"
 	else
-		grep '^[-+][^-+]' "$tree/.config.toolcap-diff" | grep -v '^[-+]#$' | sed 's/^/  /'
+		grep '^[-+][^-+]' "$work/diff" | grep -v '^[-+]#$' | sed 's/^/  /'
 	fi
 fi
