@@ -8,7 +8,7 @@
 # exist, only warn, and fail only because of -Werror; then the same with
 # kconfig/Kconfig.toolcap sourced after it.  Both .config files must be
 # the same, for gcc/ld.bfd and for clang/ld.lld, cold and warm.  Then the
-# make side: scripts/Makefile.toolcap against 6.12's Makefile.compiler.
+# make side: scripts/Makefile.toolcap against 6.1's and 6.12's Makefile.compiler.
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIRECTORY/kconfig/lib-kconfig.sh"
 
@@ -137,48 +137,122 @@ if have "$LLVM_CC" && tree=$(linux_kconfig_tree 6.12); then
 	'
 fi
 
-# The make side: 6.12's Makefile.compiler and scripts/Makefile.toolcap,
-# included by the same makefile, on the same flags.
-if tree=$(kernel_source 6.12 makefile-compiler '*/scripts/Makefile.compiler'); then
-	PT_MK=$tree/scripts/Makefile.compiler && export PT_MK
-	# comma and pound as Kbuild.include defines them; .RECIPEPREFIX because
-	# the here-document loses its tabs.
-	cat >probes.mk <<-\EOT
-	include $(FUNCTIONS)
-	comma := ,
-	pound := \#
-	.RECIPEPREFIX := >
-	all:
-	>@echo 'cc-option $(call cc-option,-fno-stack-protector,no)'
-	>@echo 'cc-option $(call cc-option,-mnot-an-option,no)'
-	>@echo 'cc-option $(call cc-option,-Wno-unknown-toolcap-test,no)'
-	>@echo 'cc-option-yn $(call cc-option-yn,-mno-red-zone)'
-	>@echo 'cc-disable-warning $(call cc-disable-warning,unused-but-set-variable)'
-	>@echo 'cc-disable-warning $(call cc-disable-warning,not-a-warning)'
-	>@echo 'as-option $(call as-option,-Wa$(comma)--noexecstack,no)'
-	>@echo 'as-option $(call as-option,-Wa$(comma)--not-an-option,no)'
-	>@echo 'as-instr $(call as-instr,endbr64,yes,no)'
-	>@echo 'as-instr $(call as-instr,.byte 256,yes,no)'
-	>@echo 'ld-option $(call ld-option,--gc-sections,no)'
-	>@echo 'ld-option $(call ld-option,--not-an-option,no)'
-	>@echo 'rustc-option $(call rustc-option,-Cforce-frame-pointers=yes,no)'
-	>@echo 'rustc-option $(call rustc-option,-Cnot-an-option=1,no)'
-	>@echo 'rustc-option $(call rustc-option,-Zthreads=2,no)'
-	EOT
-	mv probes.mk "$TRASH/probes.mk"
-	test_expect_success "make: scripts/Makefile.toolcap answers as 6.12's Makefile.compiler" '
-		set -- CC=gcc LD=ld RUSTC=rustc KBUILD_CFLAGS="-O2 -Wall" \
-			KBUILD_CPPFLAGS=-D__KERNEL__ KBUILD_AFLAGS=-D__ASSEMBLY__ &&
-		make -s -f probes.mk FUNCTIONS="$PT_MK" "$@" >kernel &&
-		make -s -f probes.mk FUNCTIONS="$TOP/scripts/Makefile.toolcap" \
-			TOOLCAP="$TOOLCAP" "$@" >toolcap &&
-		cat kernel &&
-		test_cmp kernel toolcap &&
-		grep -q "^cc-option -fno-stack-protector" kernel &&
-		grep -q "^cc-disable-warning -Wno-unused-but-set-variable" kernel
+# The make side: each tree's Makefile.compiler against scripts/Makefile.toolcap
+# with that tree's toolcap-kbuild-version, included by the same makefile, on
+# the same flags.  Each answer is printed between brackets: "unchanged"
+# means byte for byte, so a flag written after a space (", -X") keeps it.
+# comma and pound as Kbuild.include defines them; .RECIPEPREFIX because
+# the here-document loses its tabs.
+cat >"$TRASH/probes.mk" <<-\EOT
+include $(FUNCTIONS)
+comma := ,
+pound := \#
+.RECIPEPREFIX := >
+all:
+>@echo 'cc-option [$(call cc-option,-fno-stack-protector,no)]'
+>@echo 'cc-option [$(call cc-option, -fno-stack-protector)]'
+>@echo 'cc-option [$(call cc-option,-mnot-an-option,no)]'
+>@echo 'cc-option [$(call cc-option,-mnot-an-option, -mno-red-zone)]'
+>@echo 'cc-option [$(call cc-option,-Wno-unknown-toolcap-test,no)]'
+>@echo 'cc-option-yn [$(call cc-option-yn,-mno-red-zone)]'
+>@echo 'cc-option-yn [$(call cc-option-yn,-Wno-unknown-toolcap-test)]'
+>@echo 'cc-disable-warning [$(call cc-disable-warning,unused-but-set-variable)]'
+>@echo 'cc-disable-warning [$(call cc-disable-warning, unused-but-set-variable)]'
+>@echo 'cc-disable-warning [$(call cc-disable-warning,not-a-warning)]'
+>@echo 'as-option [$(call as-option,-Wa$(comma)--noexecstack,no)]'
+>@echo 'as-option [$(call as-option, -Wa$(comma)--noexecstack)]'
+>@echo 'as-option [$(call as-option,-Wa$(comma)--not-an-option,no)]'
+>@echo 'as-instr [$(call as-instr,endbr64,yes,no)]'
+>@echo 'as-instr [$(call as-instr,endbr64, -DX)]'
+>@echo 'as-instr [$(call as-instr,.byte 256,yes,no)]'
+>@echo 'ld-option [$(call ld-option,--gc-sections,no)]'
+>@echo 'ld-option [$(call ld-option, --gc-sections)]'
+>@echo 'ld-option [$(call ld-option,--not-an-option,no)]'
+>@echo 'ld-option [$(call ld-option,--not-an-option, --no-gc-sections)]'
+>@echo 'rustc-option [$(call rustc-option,-Cforce-frame-pointers=yes,no)]'
+>@echo 'rustc-option [$(call rustc-option, -Cforce-frame-pointers=yes)]'
+>@echo 'rustc-option [$(call rustc-option,-Cnot-an-option=1,no)]'
+>@echo 'rustc-option [$(call rustc-option,-Zthreads=2,no)]'
+>@echo 'rustc-option-yn [$(call rustc-option-yn,-Zthreads=2)]'
+EOT
+
+for v in 6.1 6.12; do
+	if ! tree=$(kernel_source $v makefile-compiler '*/scripts/Makefile.compiler'); then
+		test_skip "make: scripts/Makefile.toolcap against $v's Makefile.compiler" "no /usr/src/linux-source-$v.tar.xz: install linux-source-$v"
+		continue
+	fi
+	for tc in gcc llvm; do
+		if [ $tc = llvm ] && ! have "$LLVM_CC"; then
+			test_skip "make: Makefile.toolcap against $v's Makefile.compiler with clang" "clang not installed"
+			continue
+		fi
+		PT_MK=$tree/scripts/Makefile.compiler PT_V=$v PT_TC=$tc
+		export PT_MK PT_V PT_TC
+		test_expect_success "make, $tc: scripts/Makefile.toolcap (toolcap-kbuild-version := $v) answers as $v's Makefile.compiler, byte for byte, cold and warm" '
+			if [ "$PT_TC" = llvm ]; then
+				set -- CC="$LLVM_CC" LD="$LLVM_LD" CLANG_FLAGS="--target=x86_64-linux-gnu -fintegrated-as"
+			else
+				set -- CC=gcc LD=ld
+			fi &&
+			set -- "$@" RUSTC=rustc KBUILD_CFLAGS="-O2 -Wall" \
+				KBUILD_CPPFLAGS=-D__KERNEL__ KBUILD_AFLAGS=-D__ASSEMBLY__ &&
+			make -s -f probes.mk FUNCTIONS="$PT_MK" "$@" >kernel &&
+			printf "include %s\ntoolcap-kbuild-version := %s\ninclude %s\n" \
+				"$PT_MK" "$PT_V" "$TOP/scripts/Makefile.toolcap" >both.mk &&
+			TOOLCAP_CACHE=$TRASH/mk-cache make -s -f probes.mk FUNCTIONS=both.mk \
+				TOOLCAP="$TOOLCAP" "$@" >mcold &&
+			TOOLCAP_CACHE=$TRASH/mk-cache make -s -f probes.mk FUNCTIONS=both.mk \
+				TOOLCAP="$TOOLCAP" "$@" >mwarm &&
+			cat kernel &&
+			cp kernel kernel-$PT_V-$PT_TC &&
+			test_cmp kernel mcold &&
+			test_cmp kernel mwarm &&
+			grep -q "^cc-option \[-fno-stack-protector\]" kernel &&
+			grep -q "^cc-option \[ -fno-stack-protector\]" kernel &&
+			grep -q "^ld-option \[ --gc-sections\]" kernel &&
+			grep -q "^cc-disable-warning \[-Wno-unused-but-set-variable\]" kernel
+		'
+	done
+done
+
+# The trees differ where these probes look (gcc): 6.1 probes -Wno-<unknown>
+# as given (gcc takes it) and keeps .byte 256 (gas only warns).
+if [ -f "$TRASH/kernel-6.1-gcc" ] && [ -f "$TRASH/kernel-6.12-gcc" ]; then
+	test_expect_success 'make: the 6.1 and 6.12 answers above differ where the trees differ' '
+		test_eq "cc-option [-Wno-unknown-toolcap-test]" "$(sed -n 5p kernel-6.1-gcc)" &&
+		test_eq "cc-option [no]" "$(sed -n 5p kernel-6.12-gcc)" &&
+		test_eq "as-instr [yes]" "$(sed -n 16p kernel-6.1-gcc)" &&
+		test_eq "as-instr [no]" "$(sed -n 16p kernel-6.12-gcc)"
 	'
-else
-	test_skip "make: scripts/Makefile.toolcap against Makefile.compiler" "no /usr/src/linux-source-6.12.tar.xz: install linux-source-6.12"
 fi
+
+# Outside a kernel tree, toolcap missing or broken stops make: never a
+# flag dropped.
+printf 'include %s\nall:\n\t@echo "[$(call cc-option,-O2,no)]"\n' \
+	"$TOP/scripts/Makefile.toolcap" >"$TRASH/alone.mk"
+test_expect_success 'make: toolcap not installed stops make with one line naming toolcap' '
+	test_expect_code 2 make -s -f alone.mk TOOLCAP=/nonexistent/toolcap CC=gcc >out 2>err &&
+	test_must_be_empty out &&
+	cat err &&
+	test_line_count = 1 err &&
+	grep -q "^alone.mk:[0-9]*: \*\*\* toolcap: /nonexistent/toolcap: not found or not executable: .*set TOOLCAP" err
+'
+test_expect_success 'make: toolcap not executable stops make' '
+	: >not-exec &&
+	test_expect_code 2 make -s -f alone.mk TOOLCAP=$TRASH/not-exec CC=gcc 2>err &&
+	grep -q "\*\*\* toolcap: .*not-exec: not found or not executable" err
+'
+test_expect_success 'make: a compiler toolcap cannot run stops make (the kernel would drop the flag)' '
+	test_expect_code 2 make -s -f alone.mk TOOLCAP="$TOOLCAP" CC=/nonexistent/cc 2>err &&
+	cat err &&
+	test_line_count = 1 err &&
+	grep -q "^alone.mk:[0-9]*: \*\*\* toolcap: cc-option: /nonexistent/cc: not found" err
+'
+test_expect_success 'make: toolcap-kbuild-version other than 6.1 or 6.12 stops make' '
+	printf "toolcap-kbuild-version := 6.5\ninclude %s\nall:\n\t@:\n" \
+		"$TOP/scripts/Makefile.toolcap" >v.mk &&
+	test_expect_code 2 make -s -f v.mk TOOLCAP="$TOOLCAP" 2>err &&
+	grep -q "toolcap: toolcap-kbuild-version: \"6.5\": set it to 6.1 or 6.12" err
+'
 
 test_done
