@@ -447,8 +447,12 @@ static void print_json_row(const struct check_row *row)
 	print_json_or_null(res->ident.family);
 	printf(",\"version\":");
 	print_json_or_null(res->ident.version);
+	/* Read, a suffix is known even when empty (""); null: no version. */
 	printf(",\"suffix\":");
-	print_json_or_null(res->ident.version[0] ? res->ident.suffix : NULL);
+	if (res->ident.version[0])
+		print_json_string(res->ident.suffix);
+	else
+		printf("null");
 	printf(",\"status\":\"%s\",\"text\":", status_names[row->status]);
 	print_json_or_null(res->ident.line);
 	printf("}");

@@ -31,6 +31,11 @@ for r in doc["requirements"]:
     assert list(r) == keys, list(r)
     assert r["status"] in statuses, r["status"]
     assert isinstance(r["optional"], bool) and isinstance(r["argv"], list)
+    # toolcap(1): null is no value, "" a value known to be empty.
+    if r["version"] is None:
+        assert r["suffix"] is None, r
+    else:
+        assert isinstance(r["suffix"], str), r
 EOF
 
 test_expect_success 'a met requirement: pahole 1.24 for 1.22 exits 0' '
