@@ -353,10 +353,6 @@ cat >>"$f" <<EOF
 toolcap-kbuild-version := $kv
 ifneq (\$(wildcard \$(TOOLCAP)),)
 include \$(srctree)/scripts/Makefile.toolcap
-# make before 4.4 runs \$(shell) without the exported variables, so the
-# probes of the top Makefile (arch Makefiles) would not see TOOLCAP_CACHE
-# and would write to ~/.cache/toolcap: pass it.
-toolcap-yes = \$(shell TOOLCAP_CACHE=\$(call toolcap-quote,\$(TOOLCAP_CACHE)) \$(TOOLCAP) \$(1) >/dev/null 2>&1 && echo y)
 endif
 EOF
 end "kbuild: answer the Makefile probes with toolcap" <<EOF
