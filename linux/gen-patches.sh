@@ -68,13 +68,14 @@ add() {
 
 # insert_after FILE REGEX TEXTFILE: put TEXTFILE's lines after the one
 # line of FILE matching REGEX (an awk regex); exactly one must match.
+# The template's own SPDX line stays out of the kernel's file.
 insert_after() {
 	_f=$(edit "$1")
 	_n=$(awk -v re="$2" '$0 ~ re { n++ } END { print n + 0 }' "$_f")
 	[ "$_n" = 1 ] || die "$1: $_n lines match /$2/ (1 expected): is this a pristine $kv tree?"
 	awk -v re="$2" -v add="$3" '
 	{ print }
-	$0 ~ re { while ((getline l < add) > 0) print l }
+	$0 ~ re { while ((getline l < add) > 0) if (l !~ /^# SPDX-License-Identifier:/) print l }
 	' "$_f" >"$_f.new"
 	mv "$_f.new" "$_f"
 }
@@ -85,7 +86,7 @@ insert_before() {
 	_n=$(awk -v re="$2" '$0 ~ re { n++ } END { print n + 0 }' "$_f")
 	[ "$_n" = 1 ] || die "$1: $_n lines match /$2/ (1 expected): is this a pristine $kv tree?"
 	awk -v re="$2" -v add="$3" '
-	$0 ~ re { while ((getline l < add) > 0) print l }
+	$0 ~ re { while ((getline l < add) > 0) if (l !~ /^# SPDX-License-Identifier:/) print l }
 	{ print }
 	' "$_f" >"$_f.new"
 	mv "$_f.new" "$_f"
@@ -379,7 +380,7 @@ n=$(grep -c '^config DEBUG_INFO_BTF$' "$f") || true
 [ "$n" = 1 ] || die "lib/Kconfig.debug: no config DEBUG_INFO_BTF: is this a pristine $kv tree?"
 awk -v gate="$tmpl/btf-gate.txt" '
 /^config DEBUG_INFO_BTF$/ {
-	while ((getline l < gate) > 0) print l
+	while ((getline l < gate) > 0) if (l !~ /^# SPDX-License-Identifier:/) print l
 	in_btf = 1
 }
 in_btf && /^\thelp$/ {

@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 so=$TOP/lib/libtoolcap.so
+export so # read by the test bodies
 
 if ! have nm; then
 	test_skip 'the shared library exports only the documented API' 'no nm: install binutils'
