@@ -66,33 +66,22 @@ add() {
 	cp "$2" "$cur/$1"
 }
 
-# insert_after FILE REGEX TEXTFILE: put TEXTFILE's lines after the one
-# line of FILE matching REGEX (an awk regex); exactly one must match.
-# The template's own SPDX line stays out of the kernel's file.
-insert_after() {
-	_f=$(edit "$1")
-	_n=$(awk -v re="$2" '$0 ~ re { n++ } END { print n + 0 }' "$_f")
-	[ "$_n" = 1 ] || die "$1: $_n lines match /$2/ (1 expected): is this a pristine $kv tree?"
-	awk -v re="$2" -v add="$3" '
-	{ print }
+# insert after|before FILE REGEX TEXTFILE: put TEXTFILE's lines after (or
+# before) the one line of FILE matching REGEX (an awk regex); exactly one
+# must match.  The template's own SPDX line stays out of the kernel's file.
+insert() {
+	_f=$(edit "$2")
+	_n=$(awk -v re="$3" '$0 ~ re { n++ } END { print n + 0 }' "$_f")
+	[ "$_n" = 1 ] || die "$2: $_n lines match /$3/ (1 expected): is this a pristine $kv tree?"
+	awk -v where="$1" -v re="$3" -v add="$4" '
+	where == "after" { print }
 	$0 ~ re { while ((getline l < add) > 0) if (l !~ /^# SPDX-License-Identifier:/) print l }
+	where == "before" { print }
 	' "$_f" >"$_f.new"
 	mv "$_f.new" "$_f"
 }
 
-# insert_before FILE REGEX TEXTFILE: the same, before the line.
-insert_before() {
-	_f=$(edit "$1")
-	_n=$(awk -v re="$2" '$0 ~ re { n++ } END { print n + 0 }' "$_f")
-	[ "$_n" = 1 ] || die "$1: $_n lines match /$2/ (1 expected): is this a pristine $kv tree?"
-	awk -v re="$2" -v add="$3" '
-	$0 ~ re { while ((getline l < add) > 0) if (l !~ /^# SPDX-License-Identifier:/) print l }
-	{ print }
-	' "$_f" >"$_f.new"
-	mv "$_f.new" "$_f"
-}
-
-# text NAME: a scratch file for insert_*, from stdin.
+# text NAME: a scratch file for insert, from stdin.
 text() {
 	cat >"$work/$1"
 	echo "$work/$1"
@@ -219,9 +208,9 @@ OBJS=$(printf '\t%s \\\n' $objs | sed '$s/ \\$//') \
 add scripts/toolcap/Makefile "$work/Makefile.toolcap-dir"
 add scripts/toolcap/.gitignore "$tmpl/scripts-toolcap.gitignore"
 
-insert_after Makefile '^export CPP AR NM STRIP OBJCOPY OBJDUMP READELF PAHOLE RESOLVE_BTFIDS' \
+insert after Makefile '^export CPP AR NM STRIP OBJCOPY OBJDUMP READELF PAHOLE RESOLVE_BTFIDS' \
 	"$tmpl/Makefile-export.txt"
-insert_after Makefile '^	\$\(Q\)\$\(MAKE\) \$\(build\)=scripts/basic$' "$(printf '\t$(Q)$(MAKE) $(build)=scripts/toolcap\n' | text build-line)"
+insert after Makefile '^	\$\(Q\)\$\(MAKE\) \$\(build\)=scripts/basic$' "$(printf '\t$(Q)$(MAKE) $(build)=scripts/toolcap\n' | text build-line)"
 # rustavailable runs rust_is_available.sh, which runs cc-version.sh: it
 # needs toolcap built first, as Kconfig does.
 f=$(edit Makefile)
@@ -229,11 +218,11 @@ n=$(grep -c '^rustavailable:$' "$f") || true
 [ "$n" = 1 ] || die "Makefile: no rustavailable target: is this a pristine $kv tree?"
 sed 's/^rustavailable:$/rustavailable: scripts_basic/' "$f" >"$f.new"
 mv "$f.new" "$f"
-insert_before Makefile '^MRPROPER_FILES \+= include/config include/generated' "$(text mrproper <<-\EOF
+insert before Makefile '^MRPROPER_FILES \+= include/config include/generated' "$(text mrproper <<-\EOF
 	MRPROPER_FILES += .toolcap-cache
 EOF
 )"
-insert_after scripts/Makefile '^subdir-	\+= basic dtc gdb kconfig mod$' "$(text subdir <<-\EOF
+insert after scripts/Makefile '^subdir-	\+= basic dtc gdb kconfig mod$' "$(text subdir <<-\EOF
 	subdir-	+= toolcap
 EOF
 )"
@@ -320,7 +309,7 @@ EOF
 
 begin kconfig-answer-the-probes-with-toolcap
 add scripts/Kconfig.toolcap "$top/kconfig/Kconfig.toolcap"
-insert_after Kconfig '^source "scripts/Kconfig.include"$' "$(text kconfig <<EOF
+insert after Kconfig '^source "scripts/Kconfig.include"$' "$(text kconfig <<EOF
 toolcap-kbuild-version := $kv
 source "scripts/Kconfig.toolcap"
 EOF
