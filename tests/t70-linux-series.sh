@@ -13,13 +13,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIRECTORY/kconfig/lib-kconfig.sh"
 
-# Stock and patched trees see the same environment: no toolcap of the
-# test suite's (the tree builds its own), a HOME of its own to show that
-# nothing is written outside the objtree.
-mkdir -p "$TRASH/home"
-unset TOOLCAP TOOLCAP_CACHE XDG_CACHE_HOME
-HOME=$TRASH/home
-export HOME
+linux_own_home
 
 # kmake TREE OBJ TOOLCHAIN [VAR=VALUE...] TARGET...: the real make of a
 # Linux tree with O=OBJ; TOOLCHAIN is gcc, llvm (LLVM=1) or arm64

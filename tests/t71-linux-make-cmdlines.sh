@@ -13,10 +13,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TEST_DIRECTORY/kconfig/lib-kconfig.sh"
 
-mkdir -p "$TRASH/home"
-unset TOOLCAP TOOLCAP_CACHE XDG_CACHE_HOME
-HOME=$TRASH/home
-export HOME
+linux_own_home
 
 # linux_build_tree VERSION: the tree make -n vmlinux reads, in the cache.
 linux_build_tree() {

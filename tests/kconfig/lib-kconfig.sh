@@ -165,3 +165,14 @@ linux_make_tree() {
 	kernel_source "$1" kbuild '*/Kconfig*' '*/scripts/*' '*/arch/*/configs/*' '*/.gitignore' \
 		'*/Makefile*' '*/Kbuild*'
 }
+
+# linux_own_home: the real make of a patched tree and of a stock one see
+# the same environment: no toolcap of the test suite's (the tree builds
+# its own) and a HOME of the test's, so that what a build writes outside
+# its objtree shows.
+linux_own_home() {
+	mkdir -p "$TRASH/home"
+	unset TOOLCAP TOOLCAP_CACHE XDG_CACHE_HOME
+	HOME=$TRASH/home
+	export HOME
+}
