@@ -22,9 +22,9 @@ test_expect_success 'every format agrees with gcc'"'"'s own macros' '
 	set -- $(echo "__GNUC__ __GNUC_MINOR__ __GNUC_PATCHLEVEL__" |
 		 gcc -E -P -x c - | tail -n 1) &&
 	want=$((10000 * $1 + 100 * $2 + $3)) &&
-	test "$("$TOOLCAP" version --format=number gcc)" = "$1.$2.$3" &&
-	test "$("$TOOLCAP" version --format=int gcc)" = "$want" &&
-	test "$("$TOOLCAP" version --format=kernel gcc)" = "GCC $want"
+	test_eq "$1.$2.$3" "$("$TOOLCAP" version --format=number gcc)" &&
+	test_eq "$want" "$("$TOOLCAP" version --format=int gcc)" &&
+	test_eq "GCC $want" "$("$TOOLCAP" version --format=kernel gcc)"
 '
 
 test_expect_success 'json has family, version, kernel and text' '
@@ -45,28 +45,28 @@ test_expect_success 'json: a value known to be empty is "", one with no value is
 '
 
 test_expect_success 'a wrapper command runs unquoted: env gcc' '
-	test "$("$TOOLCAP" version env gcc)" = "$("$TOOLCAP" version gcc)"
+	test_eq "$("$TOOLCAP" version gcc)" "$("$TOOLCAP" version env gcc)"
 '
 
 test_expect_success 'a git-describe pahole is 1.22, and 122 for the kernel' '
-	test "$("$TOOLCAP" version "$bin/pahole-git")" = "pahole 1.22" &&
-	test "$("$TOOLCAP" version --format=kernel "$bin/pahole-git")" = 122 &&
+	test_eq "pahole 1.22" "$("$TOOLCAP" version "$bin/pahole-git")" &&
+	test_eq 122 "$("$TOOLCAP" version --format=kernel "$bin/pahole-git")" &&
 	"$TOOLCAP" ge 1.22 "$bin/pahole-git" &&
 	! "$TOOLCAP" ge 1.23 "$bin/pahole-git"
 '
 
 test_expect_success 'RHEL 6 ld: the date is no version component' '
-	test "$("$TOOLCAP" version "$bin/ld-rhel6")" = "ld.bfd 2.20.51.0.2" &&
-	test "$("$TOOLCAP" version --format=kernel "$bin/ld-rhel6")" = "BFD 22051"
+	test_eq "ld.bfd 2.20.51.0.2" "$("$TOOLCAP" version "$bin/ld-rhel6")" &&
+	test_eq "BFD 22051" "$("$TOOLCAP" version --format=kernel "$bin/ld-rhel6")"
 '
 
 test_expect_success 'a missing tool: exit 1; int and kernel print 0' '
 	test_status() { "$@"; echo $?; } &&
-	test "$(test_status "$TOOLCAP" version --format=int no-such-tool-here)" = "0
-1" &&
-	test "$(test_status "$TOOLCAP" version --format=kernel)" = "0
-1" &&
-	test "$(test_status "$TOOLCAP" ge 1.0 no-such-tool-here 2>err)" = 1 &&
+	test_eq "0
+1" "$(test_status "$TOOLCAP" version --format=int no-such-tool-here)" &&
+	test_eq "0
+1" "$(test_status "$TOOLCAP" version --format=kernel)" &&
+	test_eq 1 "$(test_status "$TOOLCAP" ge 1.0 no-such-tool-here 2>err)" &&
 	test ! -s err
 '
 
@@ -89,10 +89,10 @@ test_expect_success 'unrecognised output: exit 2, one line naming the tool and q
 	printf "#!/bin/sh\necho Segmentation fault\n" >"$bin/pahole" &&
 	chmod +x "$bin/pahole" &&
 	{ "$TOOLCAP" version "$bin/pahole" >out 2>err; test $? = 2; } &&
-	test ! -s out && test "$(wc -l <err)" = 1 &&
+	test ! -s out && test_eq 1 "$(wc -l <err)" &&
 	grep -q "^toolcap: .*pahole: printed no version we recognise: \"Segmentation fault\"$" err &&
 	{ "$TOOLCAP" ge 1.22 "$bin/pahole" 2>err; test $? = 2; } &&
-	test "$(wc -l <err)" = 1
+	test_eq 1 "$(wc -l <err)"
 '
 
 test_expect_success 'a tool that prints nothing is an error, not a version' '
@@ -110,19 +110,19 @@ test_expect_success 'vercmp reads the real pahole'"'"'s "v1.24" as 1.24' '
 '
 
 test_expect_success 'vercmp prints <, = or >' '
-	test "$("$TOOLCAP" vercmp 1.9 1.10)" = "<" &&
-	test "$("$TOOLCAP" vercmp 1.22 1.22.0)" = "=" &&
-	test "$("$TOOLCAP" vercmp 1.0.post1 1.0)" = ">"
+	test_eq "<" "$("$TOOLCAP" vercmp 1.9 1.10)" &&
+	test_eq "=" "$("$TOOLCAP" vercmp 1.22 1.22.0)" &&
+	test_eq ">" "$("$TOOLCAP" vercmp 1.0.post1 1.0)"
 '
 
 test_expect_success 'parse reads stdin; --tool checks the family' '
-	test "$(echo v1.24 | "$TOOLCAP" parse --tool=pahole)" = "pahole 1.24" &&
-	test "$(echo "GNU Make 4.3" | "$TOOLCAP" parse)" = "make 4.3" &&
+	test_eq "pahole 1.24" "$(echo v1.24 | "$TOOLCAP" parse --tool=pahole)" &&
+	test_eq "make 4.3" "$(echo "GNU Make 4.3" | "$TOOLCAP" parse)" &&
 	{ echo "GNU Make 4.3" | "$TOOLCAP" parse --tool=gcc 2>err; test $? = 2; }
 '
 
 test_expect_success 'usage errors exit 2 with one line' '
-	{ "$TOOLCAP" frobnicate 2>err; test $? = 2; } && test "$(wc -l <err)" = 1 &&
+	{ "$TOOLCAP" frobnicate 2>err; test $? = 2; } && test_eq 1 "$(wc -l <err)" &&
 	{ "$TOOLCAP" version --format=xml gcc 2>err; test $? = 2; } &&
 	{ "$TOOLCAP" ge notaversion gcc 2>err; test $? = 2; } &&
 	grep -q "is not a version" err

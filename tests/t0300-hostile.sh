@@ -39,7 +39,7 @@ expect_error() {
 	status=$?
 	cat err timing
 	test "$status" = "$want" && test ! -s out &&
-	test "$(wc -l <err)" = 1 && grep -q "$pattern" err
+	test_eq 1 "$(wc -l <err)" && grep -q "$pattern" err
 }
 
 tool hang 'exec sleep 100'
@@ -79,22 +79,22 @@ test_expect_success 'a grandchild holding the pipe open is killed too' '
 # Early: well before a time limit raised to 10 s for this case.
 test_expect_success 'a tool that exits while its child keeps the pipe is answered early' '
 	TOOLCAP_TIMEOUT=10 within 1 "$TOOLCAP" version --tool=pahole "$bin/daemonish" >out &&
-	test "$(cat out)" = "pahole 1.24"
+	test_eq "pahole 1.24" "$(cat out)"
 '
 
 test_expect_success 'a tool that prints without end is cut off at the cap' '
 	within 2 "$TOOLCAP" version "$bin/flood" >out &&
-	test "$(cat out)" = "ld.bfd 2.40"
+	test_eq "ld.bfd 2.40" "$(cat out)"
 '
 
 test_expect_success 'a tool that prints 100 MB and exits is cut off at the cap' '
 	within 2 "$TOOLCAP" version "$bin/big" >out &&
-	test "$(cat out)" = "ld.bfd 2.40"
+	test_eq "ld.bfd 2.40" "$(cat out)"
 '
 
 test_expect_success '100 MB on stderr does not hide the version on stdout' '
 	within 2 "$TOOLCAP" version "$bin/big-stderr" >out &&
-	test "$(cat out)" = "ld.bfd 2.40"
+	test_eq "ld.bfd 2.40" "$(cat out)"
 '
 
 test_expect_success '100 MB on one line: exit 2, and the quote is short' '
@@ -117,7 +117,7 @@ test_expect_success 'binary junk and NUL bytes: exit 2, quoted printable' '
 
 test_expect_success 'a version printed only on stderr is found' '
 	within 2 "$TOOLCAP" version "$bin/stderr-only" >out &&
-	test "$(cat out)" = "ld.bfd 2.40"
+	test_eq "ld.bfd 2.40" "$(cat out)"
 '
 
 test_expect_success 'exit 1 after a valid version line is an error (t0210)' '
@@ -148,7 +148,7 @@ test_expect_success 'a symlink loop is an error, not a hang' '
 test_expect_success 'arguments reach the tool as they are, never through a shell' '
 	within 2 "$TOOLCAP" version "$bin/args" "a b" "\"q\"" "x;touch pwned" "\$(touch pwned)" "\`touch pwned\`" "line
 break" >out &&
-	test "$(cat out)" = "args 4.3" && test ! -e pwned &&
+	test_eq "args 4.3" "$(cat out)" && test ! -e pwned &&
 	cat >want <<-\EOT &&
 	[a b]
 	["q"]
@@ -166,7 +166,7 @@ test_expect_success 'stdin is /dev/null and LC_ALL is C' '
 	tool env-check "read x && exit 4; echo \"LC_ALL=\$LC_ALL\" >\"\$0.env\"; echo v1.24" &&
 	LC_ALL=de_DE.UTF-8 within 2 "$TOOLCAP" version --tool=pahole "$bin/env-check" \
 		<"$TEST_DIRECTORY/lib.sh" >out &&
-	test "$(cat out)" = "pahole 1.24" &&
-	test "$(cat "$bin/env-check.env")" = "LC_ALL=C"
+	test_eq "pahole 1.24" "$(cat out)" &&
+	test_eq "LC_ALL=C" "$(cat "$bin/env-check.env")"
 '
 test_done

@@ -228,13 +228,13 @@ test_expect_success 'a tool upgraded in place is probed again: new mtime, new si
 	expect 0 cc-option -fno-stack-protector && ran 1 &&
 	expect 0 cc-option -fno-stack-protector && hit &&
 	touch -r bin/gcc ref && echo "# 2.0" >>bin/gcc && touch -r ref bin/gcc &&
-	test "$(stat -c %Y bin/gcc)" = "$(stat -c %Y ref)" &&
+	test_eq "$(stat -c %Y ref)" "$(stat -c %Y bin/gcc)" &&
 	expect 0 cc-option -fno-stack-protector && ran 1 &&
 	expect 0 cc-option -fno-stack-protector && hit &&
 	stat -c "%i %s %y %z" bin/gcc >before && sleep 0.05 &&
 	printf "3" | dd of=bin/gcc bs=1 seek=$(($(wc -c <bin/gcc) - 2)) conv=notrunc 2>/dev/null &&
 	touch -r ref bin/gcc && stat -c "%i %s %y %z" bin/gcc >after &&
-	test "$(cut -d" " -f1-5 before)" = "$(cut -d" " -f1-5 after)" &&
+	test_eq "$(cut -d" " -f1-5 after)" "$(cut -d" " -f1-5 before)" &&
 	! test_cmp before after &&
 	expect 0 cc-option -fno-stack-protector && ran 1 &&
 	expect 0 cc-option -fno-stack-protector && hit &&
@@ -272,7 +272,7 @@ test_expect_success 'a missing tool is exit 2 and never cached' '
 	expect 2 cc-option --cc="$PWD/bin/no-such-gcc" -fno-stack-protector &&
 	grep -q "no-such-gcc" stderr &&
 	expect 2 ld-option --ld=no-such-ld -- --gc-sections &&
-	{ test ! -e cache || test "$(stat_line entries)" = 0; }
+	{ test ! -e cache || test_eq 0 "$(stat_line entries)"; }
 '
 
 test_expect_success 'a tool killed by a signal is exit 2 and never cached' '
@@ -325,7 +325,7 @@ test_expect_success 'an entry truncated at any of several lengths is ignored and
 		for cut in 0 1 15 16 17 30 100 $((len / 2)) $((len - 8)) \
 			   $((len - 5)) $((len - 4)) $((len - 1)); do
 			dd if=$kind.good of="$e" bs=1 count=$cut 2>/dev/null &&
-			test "$(wc -c <"$e")" = $cut &&
+			test_eq $cut "$(wc -c <"$e")" &&
 			rewritten_and_hits $f $s $kind.good ||
 			{ echo "$kind entry cut at $cut of $len"; exit 1; }
 		done
@@ -387,7 +387,7 @@ test_expect_success 'a directory with files in place of an entry: right answers,
 	rm "$no_entry" && mkdir "$no_entry" && echo mine >"$no_entry/file" &&
 	expect 1 cc-option -fnot-an-option && ran 1 &&
 	expect 1 cc-option -fnot-an-option && ran 1 &&
-	test "$(cat "$no_entry/file")" = mine
+	test_eq mine "$(cat "$no_entry/file")"
 '
 
 test_expect_success 'a FIFO in place of an entry does not hang the probe' '
@@ -411,11 +411,11 @@ test_expect_success '16 concurrent cc-option on the same key, into a cache not y
 		{ tc cc-option -fno-stack-protector; echo $? >status.$i; } &
 		i=$((i + 1))
 	done && wait &&
-	test "$(cat status.* | sort | uniq -c | tr -s " ")" = " 16 0" &&
+	test_eq " 16 0" "$(cat status.* | sort | uniq -c | tr -s " ")" &&
 	: >log &&
-	test "$(stat_line entries)" = 2 &&
-	test "$(stat_line "temporary files left by killed writers")" = 0 &&
-	test "$(stat_line "other files")" = 0 &&
+	test_eq 2 "$(stat_line entries)" &&
+	test_eq 0 "$(stat_line "temporary files left by killed writers")" &&
+	test_eq 0 "$(stat_line "other files")" &&
 	expect 0 cc-option -fno-stack-protector && hit
 '
 
@@ -431,12 +431,12 @@ test_expect_success '16 concurrent cc-option on 16 keys: right answers, no torn 
 	for f in $NO_FLAGS; do
 		{ tc cc-option $f; echo "$f $?" >"status$f"; } &
 	done && wait &&
-	for f in $YES_FLAGS; do test "$(cat "status$f")" = "$f 0" || exit 1; done &&
-	for f in $NO_FLAGS; do test "$(cat "status$f")" = "$f 1" || exit 1; done &&
+	for f in $YES_FLAGS; do test_eq "$f 0" "$(cat "status$f")" || exit 1; done &&
+	for f in $NO_FLAGS; do test_eq "$f 1" "$(cat "status$f")" || exit 1; done &&
 	: >log &&
 	# 16 answers, the driver'"'"'s cc1 and as, the baseline'"'"'s yes.
-	test "$(stat_line entries)" = 18 &&
-	test "$(stat_line "temporary files left by killed writers")" = 0 &&
+	test_eq 18 "$(stat_line entries)" &&
+	test_eq 0 "$(stat_line "temporary files left by killed writers")" &&
 	for f in $YES_FLAGS; do expect 0 cc-option $f || exit 1; done &&
 	for f in $NO_FLAGS; do expect 1 cc-option $f || exit 1; done &&
 	hit
@@ -450,12 +450,12 @@ test_expect_success 'a writer killed with SIGKILL mid-run leaves no entry; the n
 	pid=$!
 	n=0 && while [ ! -s log.pid ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done &&
 	test -s log.pid &&
-	test "$(ps -o pgid= -p $pid | tr -d " ")" = $pid &&
+	test_eq $pid "$(ps -o pgid= -p $pid | tr -d " ")" &&
 	kill -9 -"$pid" && kill -9 -"$(cat log.pid)" &&
 	{ wait $pid; test $? = 137; } &&
 	rm log.slow && ran 1 &&
 	test -z "$(entry_of -fno-stack-protector)" &&
-	test "$(stat_line "temporary files left by killed writers")" = 0 &&
+	test_eq 0 "$(stat_line "temporary files left by killed writers")" &&
 	expect 0 cc-option -fno-stack-protector && ran 1 &&
 	expect 0 cc-option -fno-stack-protector && hit
 '
@@ -469,31 +469,31 @@ test_expect_success 'a stray .tmp- file is ignored, counted, and removed by clea
 	expect 1 cc-option -fnot-an-option && ran 1 &&
 	tc cache stats &&
 	# Two answers, the driver'"'"'s cc1 and as, the baseline'"'"'s yes.
-	test "$(stat_line entries)" = 4 &&
-	test "$(stat_line "temporary files left by killed writers")" = 1 &&
-	test "$(stat_line "other files")" = 2 &&
+	test_eq 4 "$(stat_line entries)" &&
+	test_eq 1 "$(stat_line "temporary files left by killed writers")" &&
+	test_eq 2 "$(stat_line "other files")" &&
 	tc cache clear >out && cat out &&
-	test "$(cat out)" = "removed 5 files from $TOOLCAP_CACHE" &&
+	test_eq "removed 5 files from $TOOLCAP_CACHE" "$(cat out)" &&
 	test ! -e cache/.tmp-Ab12Cd &&
-	test "$(cat cache/notes.txt cache/.tmp-mine.txt)" = "mine
-mine" &&
-	test "$(stat_line entries)" = 0 &&
+	test_eq "mine
+mine" "$(cat cache/notes.txt cache/.tmp-mine.txt)" &&
+	test_eq 0 "$(stat_line entries)" &&
 	expect 0 cc-option -fno-stack-protector && ran 1
 '
 
 test_expect_success 'the directory and its missing parents are created 0700' '
 	fresh create && umask 022 &&
 	TOOLCAP_CACHE=$PWD/a/b/cache expect 0 cc-option -fno-stack-protector &&
-	test "$(stat -c %a a a/b a/b/cache)" = "700
+	test_eq "700
 700
-700" &&
+700" "$(stat -c %a a a/b a/b/cache)" &&
 	test ! -s stderr
 '
 
 test_expect_success 'the default directory: $XDG_CACHE_HOME/toolcap, else $HOME/.cache/toolcap' '
 	fresh default && unset TOOLCAP_CACHE && mkdir home xdg &&
 	HOME=$PWD/home XDG_CACHE_HOME= expect 0 cc-option -fno-stack-protector &&
-	test "$(stat -c %a home/.cache/toolcap)" = 700 &&
+	test_eq 700 "$(stat -c %a home/.cache/toolcap)" &&
 	HOME=$PWD/home XDG_CACHE_HOME=$PWD/xdg expect 0 cc-option -fno-stack-protector &&
 	test -d xdg/toolcap && ran 2 &&
 	HOME=$PWD/home XDG_CACHE_HOME= expect 0 cc-option -fno-stack-protector && hit
@@ -503,7 +503,7 @@ test_expect_success 'TOOLCAP_CACHE=off creates nothing and caches nothing' '
 	fresh off && mkdir home && cd home &&
 	HOME=$PWD TOOLCAP_CACHE=off expect 0 cc-option -fno-stack-protector && ran 1 &&
 	HOME=$PWD TOOLCAP_CACHE=off expect 0 cc-option -fno-stack-protector && ran 1 &&
-	test "$(ls -A)" = stderr && test ! -s stderr &&
+	test_eq stderr "$(ls -A)" && test ! -s stderr &&
 	test ! -e ../cache
 '
 
@@ -513,9 +513,9 @@ refused() {
 	: >stderr &&
 	expect 0 cc-option -fno-stack-protector && ran 1 &&
 	expect 1 cc-option -fnot-an-option && ran 1 &&
-	cat stderr && test "$(wc -l <stderr)" = 2 &&
-	test "$(grep -c "^toolcap: warning: not caching: $TOOLCAP_CACHE: $1\$" stderr)" = 2 &&
-	test "$(stat_line state)" = refused
+	cat stderr && test_eq 2 "$(wc -l <stderr)" &&
+	test_eq 2 "$(grep -c "^toolcap: warning: not caching: $TOOLCAP_CACHE: $1\$" stderr)" &&
+	test_eq refused "$(stat_line state)"
 }
 
 test_expect_success 'a symlinked cache directory is refused, nothing written through it' '
@@ -543,7 +543,7 @@ test_expect_success 'a cache directory writable by others or the group is refuse
 
 test_expect_success 'a file where the directory should be is refused' '
 	fresh not-a-directory && echo mine >cache &&
-	refused "is not a directory" && test "$(cat cache)" = mine
+	refused "is not a directory" && test_eq mine "$(cat cache)"
 '
 
 # A read-only or full file system: root ignores permissions, so it takes
@@ -558,7 +558,7 @@ if mkdir -p "$TRASH/mount-check" &&
 			expect 0 cc-option -fno-stack-protector && ran 1 &&
 			expect 0 cc-option -fno-stack-protector && ran 1 &&
 			expect 1 cc-option -fnot-an-option && ran 1 &&
-			test ! -s stderr && test "$(stat_line state)" = on &&
+			test ! -s stderr && test_eq on "$(stat_line state)" &&
 			test -z "$(ls -A cache)"
 		}
 		status=$?

@@ -16,7 +16,7 @@ unset CC LD RUSTC CLANG_FLAGS CROSS_COMPILE KBUILD_CFLAGS KBUILD_CPPFLAGS
 
 # one_line FILE: exactly one line.
 one_line() {
-	test "$(wc -l <"$1")" -eq 1
+	test_line_count -eq 1 "$1"
 }
 
 test_expect_success 'cc-option: 0 for a flag gcc has, 1 for one it has not' '

@@ -42,7 +42,7 @@ test_expect_success 'a met requirement: pahole 1.24 for 1.22 exits 0' '
 	echo "pahole 1.22 \$(PAHOLE)" >req &&
 	PAHOLE=$bin/pahole-1.24 "$TOOLCAP" check --requirements=req >out &&
 	grep -Eq "^pahole +1\.22 +pahole +1\.24 +ok +$bin/pahole-1.24$" out &&
-	test "$(tail -n 1 out)" = "toolcap check: ok: 1 required tool met"
+	test_eq "toolcap check: ok: 1 required tool met" "$(tail -n 1 out)"
 '
 
 test_expect_success 'a tool too old exits 1 and the verdict says by how much' '
@@ -51,7 +51,7 @@ test_expect_success 'a tool too old exits 1 and the verdict says by how much' '
 		code=$? &&
 	test "$code" = 1 &&
 	grep -Eq "^gcc +5\.1\.0 +gcc +4\.8\.5 +too-old " out &&
-	test "$(tail -n 1 out)" = "toolcap check: FAILED: gcc 4.8.5 is older than 5.1.0" &&
+	test_eq "toolcap check: FAILED: gcc 4.8.5 is older than 5.1.0" "$(tail -n 1 out)" &&
 	test ! -s err
 '
 
@@ -59,7 +59,7 @@ test_expect_success 'an empty $(VAR) is a missing tool, like Kbuild'"'"'s' '
 	echo "pahole 1.22 \$(PAHOLE)" >req &&
 	code=0 && "$TOOLCAP" check --requirements=req >out || code=$? &&
 	test "$code" = 1 &&
-	test "$(tail -n 1 out)" = "toolcap check: FAILED: pahole is missing (\$(PAHOLE) is empty)"
+	test_eq "toolcap check: FAILED: pahole is missing (\$(PAHOLE) is empty)" "$(tail -n 1 out)"
 '
 
 test_expect_success 'a command not on PATH is missing' '
@@ -80,7 +80,7 @@ test_expect_success 'an optional tool missing or too old does not fail' '
 	"$TOOLCAP" check --requirements=req >out &&
 	grep -Eq "^pahole +1\.22 +- +- +missing \(optional\) " out &&
 	grep -Eq "^pahole2 +1\.22 +pahole +1\.21 +too-old \(optional\) " out &&
-	test "$(tail -n 1 out)" = "toolcap check: ok: 1 required tool met; 2 optional tools not"
+	test_eq "toolcap check: ok: 1 required tool met; 2 optional tools not" "$(tail -n 1 out)"
 '
 
 test_expect_success 'a requirement named after a family wants that family' '
@@ -88,7 +88,7 @@ test_expect_success 'a requirement named after a family wants that family' '
 	code=0 && CC=$bin/clang10/clang "$TOOLCAP" check --requirements=req >out || code=$? &&
 	test "$code" = 1 &&
 	grep -Eq "^gcc +5\.1\.0 +clang +10\.0\.0 +wrong-family " out &&
-	test "$(tail -n 1 out)" = "toolcap check: FAILED: gcc is clang, not gcc"
+	test_eq "toolcap check: FAILED: gcc is clang, not gcc" "$(tail -n 1 out)"
 '
 
 test_expect_success 'FAMILY:VERSION lists hold each family to its own minimum' '
@@ -126,9 +126,9 @@ test_expect_success 'output we cannot read exits 2 with one line quoting it' '
 	code=0 && "$TOOLCAP" check --requirements=req >out 2>err || code=$? &&
 	test "$code" = 2 &&
 	grep -Eq "^hexdump +1\.0 +- +- +unrecognised " out &&
-	test "$(wc -l <err)" = 1 &&
+	test_eq 1 "$(wc -l <err)" &&
 	grep -q "^toolcap: check: hexdump (xxd): .*\"xxd 2022-01-14 by Juergen Weigert et al.\"$" err &&
-	test "$(tail -n 1 out)" = "toolcap check: ERROR: hexdump printed no version we recognise"
+	test_eq "toolcap check: ERROR: hexdump printed no version we recognise" "$(tail -n 1 out)"
 '
 
 test_expect_success '"any" accepts a tool whose version we cannot read' '

@@ -15,8 +15,8 @@ test_expect_success 'make install DESTDIR=... PREFIX=/usr stages every file' '
 		test -f "$stage/usr/$f" || { echo "missing $f"; exit 1; }
 	done &&
 	test -x "$stage/usr/bin/toolcap" &&
-	test "$(readlink "$stage/usr/lib/libtoolcap.so.0")" = libtoolcap.so.0.1.0 &&
-	test "$(readlink "$stage/usr/lib/libtoolcap.so")" = libtoolcap.so.0 &&
+	test_eq libtoolcap.so.0.1.0 "$(readlink "$stage/usr/lib/libtoolcap.so.0")" &&
+	test_eq libtoolcap.so.0 "$(readlink "$stage/usr/lib/libtoolcap.so")" &&
 	objdump -p "$stage/usr/lib/libtoolcap.so.0.1.0" | grep -q "SONAME *libtoolcap.so.0$"
 '
 
@@ -46,7 +46,7 @@ staged_pkg_config() {
 if have pkg-config; then
 test_expect_success 'examples/c-api builds against the staged tree with pkg-config' '
 	cp "$TOP/examples/c-api/probe.c" "$TOP/examples/c-api/Makefile" . &&
-	test "$(staged_pkg_config pkg-config --modversion toolcap)" = 0.1.0 &&
+	test_eq 0.1.0 "$(staged_pkg_config pkg-config --modversion toolcap)" &&
 	staged_pkg_config pkg-config --cflags toolcap >cflags &&
 	grep -qx -- "-I$stage/usr/include *" cflags &&
 	# shellcheck disable=SC2086
@@ -72,14 +72,14 @@ fi
 test_expect_success 'the installed toolcap runs' '
 	"$stage/usr/bin/toolcap" --version >out &&
 	grep -q "^toolcap [0-9]" out &&
-	test "$("$stage/usr/bin/toolcap" version gcc)" = "$("$TOOLCAP" version gcc)" &&
+	test_eq "$("$TOOLCAP" version gcc)" "$("$stage/usr/bin/toolcap" version gcc)" &&
 	"$stage/usr/bin/toolcap" check --kernel make >/dev/null
 '
 
 if [ -f "$stage/usr/share/toolcap/scripts/cc-version.sh" ]; then
 test_expect_success 'an installed wrapper finds the installed toolcap beside it' '
-	test "$(readlink "$stage/usr/share/toolcap/scripts/toolcap")" = ../../../bin/toolcap &&
-	test "$(cd "$stage/usr/share/toolcap/scripts" && cd -P "$(dirname "$(readlink toolcap)")" && pwd)" = "$stage/usr/bin" &&
+	test_eq ../../../bin/toolcap "$(readlink "$stage/usr/share/toolcap/scripts/toolcap")" &&
+	test_eq "$stage/usr/bin" "$(cd "$stage/usr/share/toolcap/scripts" && cd -P "$(dirname "$(readlink toolcap)")" && pwd)" &&
 	env -i PATH=/usr/bin:/bin sh "$stage/usr/share/toolcap/scripts/cc-version.sh" gcc >out &&
 	echo "$("$TOOLCAP" version --format=kernel gcc)" >expect &&
 	test_cmp expect out
@@ -97,7 +97,7 @@ test_expect_success 'the GNU directory variables are each honoured' '
 	test -f "$TRASH/custom/opt/tc/inc/toolcap.h" &&
 	test -f "$TRASH/custom/opt/tc/man/man1/toolcap.1" &&
 	grep -qx "libdir=/opt/tc/lib64" "$TRASH/custom/opt/tc/lib64/pkgconfig/toolcap.pc" &&
-	test "$(readlink "$TRASH/custom/opt/tc/share/toolcap/scripts/toolcap")" = ../../../sbin/toolcap
+	test_eq ../../../sbin/toolcap "$(readlink "$TRASH/custom/opt/tc/share/toolcap/scripts/toolcap")"
 '
 
 KCONFIG_CONF=${KCONFIG_CONF:-$(ls /usr/lib/linux-kbuild-6.1/scripts/kconfig/conf 2>/dev/null)}

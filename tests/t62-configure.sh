@@ -31,7 +31,7 @@ test_expect_success 'with the real gcc: config.mk, then make and run' '
 	grep -Eqx "CFLAGS = -std=c1[17] -O2$accepted" config.mk &&
 	grep -qx "PREFIX = /opt/hello" config.mk &&
 	make -s &&
-	test "$(./hello)" = "hello, built by $("$TOOLCAP" version gcc)"
+	test_eq "hello, built by $("$TOOLCAP" version gcc)" "$(./hello)"
 '
 else
 test_skip 'with the real gcc: config.mk, then make and run' 'needs gcc'

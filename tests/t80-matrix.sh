@@ -97,7 +97,7 @@ test_expect_success 'usage: an unknown family, a malformed version, a bad --expe
 		# shellcheck disable=SC2086
 		test_expect_code 2 "$TOOLCAP" matrix --kconfig="$TRASH/still/Kconfig" $args >out 2>err &&
 		test_cmp /dev/null out &&
-		test "$(wc -l <err)" -eq 1 &&
+		test_line_count -eq 1 err &&
 		grep "^toolcap: matrix: " err || { echo "args: $args"; cat err; exit 1; }
 	done
 '
@@ -176,7 +176,7 @@ if [ -x "$KCONFIG_CONF" ]; then
 		test_expect_code 2 "$TOOLCAP" matrix --kconfig="$TRASH/broken/Kconfig" \
 			PAHOLE=pahole 1.21 1.22 >out 2>err &&
 		test_cmp /dev/null out &&
-		test "$(wc -l <err)" -eq 1 &&
+		test_line_count -eq 1 err &&
 		grep "^toolcap: matrix: conf failed (exit status 1) with PAHOLE = pahole 1.21: .*unknown statement .bogus." err
 	'
 
@@ -217,7 +217,7 @@ if [ -n "$KCONFIGLIB_PYTHON" ]; then
 	test_expect_success 'kconfiglib: a broken Kconfig: exit 2, one line with kconfiglib'"'"'s own message' '
 		test_expect_code 2 "$TOOLCAP" matrix --engine=kconfiglib \
 			--kconfig="$TRASH/broken/Kconfig" PAHOLE=pahole 1.21 >out 2>err &&
-		test "$(wc -l <err)" -eq 1 &&
+		test_line_count -eq 1 err &&
 		grep "^toolcap: matrix: kconfiglib failed (exit status 1) with PAHOLE = pahole 1.21: .*couldn.t parse .bogus line here.: syntax error" err
 	'
 else
