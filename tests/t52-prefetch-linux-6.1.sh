@@ -99,7 +99,7 @@ test_expect_success 'TOOLCAP_PREFETCH=Kconfig: prefetch beside conf, the same .c
 		sleep 0.1; i=$((i + 1))
 	done &&
 	"$TOOLCAP" cache stats >stats2 &&
-	test_eq $(($(sed "$(sed -n "s/^entries: //p" stats2)" -n "s/^entries: //p" stats) + 1))
+	test_eq $(($(sed -n "s/^entries: //p" stats) + 1)) "$(sed -n "s/^entries: //p" stats2)"
 '
 
 # A wrapper compiler (a real gcc behind a script): rewriting it in place
