@@ -55,7 +55,9 @@ $(FUZZ_DIR)/bin/fuzz-cli: $(FUZZ_CLI_OBJ)
 
 fuzz-build: $(addprefix $(FUZZ_DIR)/bin/,$(FUZZ_TARGETS))
 
-fuzz: fuzz-build
+# fuzz-cli's seeds and dictionary come from the built toolcap's --help
+# and check (tests/fuzz/seeds.sh).
+fuzz: fuzz-build scripts/toolcap
 	@sh tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_DIR) $(FUZZ_TARGETS)
 
 .PHONY: fuzz fuzz-build

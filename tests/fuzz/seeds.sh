@@ -78,6 +78,10 @@ fuzz-kconfig-scan)
 	done
 	;;
 fuzz-cli)
+	[ -x "$top/scripts/toolcap" ] || {
+		echo "seeds.sh: $top/scripts/toolcap: not built (run make)" >&2
+		exit 2
+	}
 	# A dictionary beside the seeds (run.sh passes it): every word of
 	# --help that looks like a command or an option, and every
 	# requirement name of check, each as a line of its own wherever it is
