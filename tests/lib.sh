@@ -74,6 +74,13 @@ test_expect_code() {
 	return 1
 }
 
+# test_number A OP B: the numbers compare so (OP as in test: -lt...).
+test_number() {
+	test "$1" "$2" "$3" && return 0
+	echo "test_number: expected $1 $2 $3, which does not hold" >&2
+	return 1
+}
+
 # test_line_count OP N FILE: FILE has OP N lines (OP as in test: -eq...).
 test_line_count() {
 	_n=$(wc -l <"$3" | tr -d ' ')
