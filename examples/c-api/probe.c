@@ -15,26 +15,15 @@ static char out[TOOLCAP_DEFAULT_OUTPUT_CAP], err[TOOLCAP_DEFAULT_OUTPUT_CAP];
 
 static int probe(const char *const *command)
 {
-	const char *argv[64];
-	const char *const *flags = toolcap_version_args(command[0], NULL);
 	struct toolcap_run_result run;
 	struct toolcap_ident id;
 	char kernel[64];
-	enum toolcap_error e;
-	int n = 0, i;
+	/* Runs COMMAND with its version flag, reads stdout then stderr, and
+	 * sees through ccache and distcc. */
+	enum toolcap_error e = toolcap_version(command, NULL, NULL, NULL,
+					       out, sizeof(out), err,
+					       sizeof(err), &id, &run);
 
-	for (i = 0; command[i] && n < 60; i++)
-		argv[n++] = command[i];
-	for (i = 0; flags[i] && n < 63; i++)
-		argv[n++] = flags[i];
-	argv[n] = NULL;
-
-	e = toolcap_run(argv, NULL, out, sizeof(out), err, sizeof(err), &run);
-	if (!e)
-		e = toolcap_identify(out, run.out_len, command[0], NULL, &id);
-	/* Some tools answer on stderr only. */
-	if (e == TOOLCAP_ERR_UNRECOGNISED)
-		e = toolcap_identify(err, run.err_len, command[0], NULL, &id);
 	if (e) {
 		fprintf(stderr, "probe: %s: %s\n", command[0],
 			toolcap_strerror(e));
