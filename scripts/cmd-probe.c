@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../lib/families.h"
 #include "../lib/probe-command.h"
 
 struct probe_options {
@@ -217,26 +218,14 @@ struct toolcap_cache *open_cache(struct toolcap_cache *cache)
 }
 
 /* The one line for a probe whose tool gave no answer. */
-/* The first line of what the tool said, for a one-line error. */
-static const char *first_line(const char *err, size_t len, char *line,
-			      size_t size)
-{
-	size_t n = 0;
-
-	while (n < len && err[n] != '\n' && n + 1 < size) {
-		line[n] = err[n];
-		n++;
-	}
-	line[n] = '\0';
-	return line;
-}
-
 static void probe_failed(const char *command, const struct probe_options *o,
 			 enum toolcap_error e,
 			 const struct toolcap_probe_result *r,
 			 const char *err)
 {
-	char said[256];
+	/* The first line the tool said, printable, as version errors quote
+	 * it (the library's quote_first_line). */
+	struct toolcap_ident said = { 0 };
 
 	static struct probe_command cmd;
 	char line[512];
@@ -260,7 +249,7 @@ static void probe_failed(const char *command, const struct probe_options *o,
 	else if (e == TOOLCAP_ERR_FAILED)
 		fail("%s: %s fails without the probed arguments too (exit %d: \"%s\"), so its no would say nothing: check the tool and its flags",
 		     command, line, r->run.exit_status,
-		     first_line(err, r->run.err_len, said, sizeof(said)));
+		     (quote_first_line(err, r->run.err_len, &said), said.line));
 	else if (e == TOOLCAP_ERR_SYSTEM && r->run.exit_status < 0)
 		fail("%s: %s: could not run the probe: %s (its scratch directory is made in $TMPDIR, else /tmp)",
 		     command, line, strerror(r->run.sys_errno ? r->run.sys_errno : EIO));

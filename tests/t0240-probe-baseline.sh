@@ -35,6 +35,14 @@ test_expect_success 'flags the compiler rejects make every probe exit 2' '
 	test_line_count = 1 err
 '
 
+test_expect_success 'the one line quotes the tool'"'"'s first words, printable, past a blank line' '
+	printf "#!/bin/sh\nprintf \"\\\\n  \\\\033[31mbad\\\\033[0m\\\\nmore\\\\n\" >&2\nexit 1\n" >badcc &&
+	chmod +x badcc && cat badcc &&
+	test_expect_code 2 "$TOOLCAP" cc-option --no-cache --cc="$PWD/badcc" -O2 2>err &&
+	test_line_count = 1 err &&
+	grep "(exit 1: \"  ?\[31mbad?\[0m\")" err
+'
+
 test_expect_success 'a working compiler still says no to a flag it lacks, cached or not' '
 	test_expect_code 1 "$TOOLCAP" cc-option -fno-such-option-at-all &&
 	test_expect_code 1 "$TOOLCAP" cc-option -fno-such-option-at-all &&
