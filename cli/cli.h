@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * What the toolcap command's source files share: options, running a tool
- * and the one-line error.  scripts/toolcap.c has main() and the version
- * commands; each other command is a scripts/cmd-NAME.c with cmd_NAME().
+ * and the one-line error.  cli/toolcap.c has main() and the version
+ * commands; each other command is a cli/cmd-NAME.c with cmd_NAME().
  */
 #ifndef TOOLCAP_CLI_H
 #define TOOLCAP_CLI_H

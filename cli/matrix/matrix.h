@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
- * What the files of `toolcap matrix` share: scripts/cmd-matrix.c reads
- * the command line and prints; scripts/matrix-standin.c writes the
- * stand-in tools; scripts/matrix-run.c runs the Kconfig engine once per
- * version, in parallel, in scratch directories; scripts/matrix-config.c
- * reads what the engine wrote.
+ * What the files of `toolcap matrix` share: cmd-matrix.c reads the
+ * command line and prints; matrix-standin.c writes the stand-in tools;
+ * matrix-run.c runs the Kconfig engine once per version, in parallel, in
+ * scratch directories; matrix-config.c reads what the engine wrote.
  */
 #ifndef TOOLCAP_MATRIX_H
 #define TOOLCAP_MATRIX_H
@@ -13,7 +12,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "cli.h"
+#include "../cli.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096
