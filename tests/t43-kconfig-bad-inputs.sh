@@ -106,7 +106,7 @@ for cc in gcc "ccache gcc"; do
 	'
 done
 
-# Issue 13 item 2: as-instr follows the tree it is in.  6.1's does not
+# as-instr follows the tree it is in.  6.1's does not
 # make the assembler's warnings fatal, 6.5+'s does, and that changes real
 # answers: clang 14 for riscv64 warns on ".option arch, +m" and assembles.
 if have clang-14 && [ -x "$KCONFIG_CONF" ]; then
