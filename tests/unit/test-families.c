@@ -361,9 +361,6 @@ static void test_documentation(void)
 		   listed_ids, n_listed, 1, " and ");
 	check_list("lib/toolcap.h", "struct toolcap_ident {", "; for any other",
 		   listed_ids, n_listed, 1, " ");
-	check_list("tests/fuzz/fuzz-identify.c",
-		   "static const char *const families[] = {", "};",
-		   listed_ids, n_listed, 0, NULL);
 	check_list("man/toolcap.1", "the families with one are",
 		   "\n.Po a program name", standins, n_standins, 1, " and ");
 	check_list("man/toolcap.1", "those with a build from git are", ".\n",
