@@ -42,6 +42,10 @@ const struct family families[FAMILY_COUNT] = {
 		NULL, ENCODE_MMP_10000, 0, NULL, NULL, NULL, NULL },
 	[FAMILY_TCC] = { "tcc", 1, { "tcc" }, { "-v" }, 0,
 		NULL, ENCODE_MMP_10000, 0, NULL, NULL, NULL, NULL },
+	/* The Portable C Compiler.  No kernel script: cc-version.sh reads
+	 * the __GNUC__ 4.3.1 it defines for compatibility as an old GCC. */
+	[FAMILY_PCC] = { "pcc", 1, { "pcc" }, { NULL }, 0,
+		NULL, ENCODE_MMP_10000, 0, NULL, NULL, NULL, NULL },
 	/* Stand-in: tests/samples/ld.bfd/pub-ld.bfd-arch-2.36.1.out (first
 	 * line). */
 	[FAMILY_LD_BFD] = { "ld.bfd", 1, { "ld", "ld.bfd" }, { NULL }, 0,
@@ -129,6 +133,8 @@ const struct family_rule family_rules[] = {
 	/* The last line of "gcc -v", on stderr, in any language. */
 	{ FAMILY_GCC,     SHAPE_TRANSLATED, "gcc", NULL, 0 },
 	{ FAMILY_TCC,     SHAPE_MARKER, "tcc version", NULL, 0 },
+	/* "Portable C Compiler 1.2.0.DEVEL 20220331 for x86_64-pc-linux-gnu" */
+	{ FAMILY_PCC,     SHAPE_MARKER, "Portable C Compiler", NULL, 0 },
 	{ FAMILY_LD_BFD,  SHAPE_MARKER, "GNU ld", NULL, 0 },
 	/* "GNU gold (GNU Binutils for Debian 2.40) 1.16": gold's own. */
 	{ FAMILY_LD_GOLD, SHAPE_MARKER, "GNU gold", NULL, 0 },

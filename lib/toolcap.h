@@ -90,8 +90,8 @@ int toolcap_vercmp(const char *a, const char *b);
  * ------------------------------------------------------------------- */
 
 struct toolcap_ident {
-	/* "gcc", "clang", "apple-clang", "icx", "icc", "tcc", "ld.bfd",
-	 * "ld.gold", "ld.lld", "ld.mold", "ld64", "gas", "llvm-as",
+	/* "gcc", "clang", "apple-clang", "icx", "icc", "tcc", "pcc",
+	 * "ld.bfd", "ld.gold", "ld.lld", "ld.mold", "ld64", "gas", "llvm-as",
 	 * "pahole", "rustc", "bindgen", "cargo"; for any other tool its
 	 * program name in lower case ("make", "python", "objcopy"). */
 	char family[TOOLCAP_FAMILY_MAX];
