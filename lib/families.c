@@ -73,13 +73,9 @@ const struct family families[FAMILY_COUNT] = {
 		"LLVM", ENCODE_MMP_10000, 0, NULL, NULL, NULL, NULL },
 	/* Stand-in: tests/samples/pahole/pub-pahole-v1.16.out, and every v*
 	 * sample beside it: pahole prints its DWARVES_VERSION, "v%u.%u".
-	 * The git build: tests/fixtures/pahole-git-describe.out.  That is
-	 * not a captured output (its .meta says so): no real pahole from
-	 * git printing a git-describe suffix was found in public material,
-	 * and one built from git printed plain "v1.28"
-	 * (tests/samples/pahole/pub-pahole-v1.28-git.meta).  It is the form
-	 * that breaks the kernel's pahole-version.sh, so the matrix offers
-	 * it to show what a tree does with such a suffix. */
+	 * The git build: tests/fixtures/pahole-git-describe.out, a fixture
+	 * and not a captured output (its .meta says why), offered because a
+	 * git-describe suffix is what breaks the kernel's pahole-version.sh. */
 	[FAMILY_PAHOLE] = { "pahole", 1, { "pahole" }, { NULL }, 0,
 		"", ENCODE_MM_100, 0,
 		"v", "\n", "v", "-5-g8b3f1a2\n" },
