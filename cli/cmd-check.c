@@ -10,71 +10,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "check-requirements.h"
-
-enum check_status { CHECK_OK, CHECK_TOO_OLD, CHECK_MISSING,
-		    CHECK_WRONG_FAMILY, CHECK_UNRECOGNISED, CHECK_ERROR };
+#include "jobs.h"
 
 /* The words of the JSON "status" key and of the table; stable. */
 static const char *const status_names[] = {
 	"ok", "too-old", "missing", "wrong-family", "unrecognised", "error"
 };
 
-/* What a child learns about one requirement and sends to its parent. */
-struct check_result {
-	enum toolcap_error error;
-	struct toolcap_ident ident;
-	int exit_status, signal, sys_errno;
-	char path[1024];
-};
-
-/* A requirement with its result and the verdict on it. */
-struct check_row {
-	const struct requirement *req;
-	struct check_result result;
-	enum check_status status;
-	const char *needed;      /* the minimum that applied, or NULL */
-	char needed_buf[REQUIREMENT_MINIMUM_MAX];
-};
-
-/* Where PATH finds program, as execvp would, so that the report says
- * which of several installed copies was checked. */
-static void find_program(const char *program, char *path, size_t size)
-{
-	const char *dirs = getenv("PATH");
-	const char *p;
-
-	path[0] = '\0';
-	if (strchr(program, '/')) {
-		if (access(program, X_OK) == 0)
-			snprintf(path, size, "%s", program);
-		return;
-	}
-	if (!dirs)
-		dirs = "/usr/bin:/bin";
-	for (p = dirs;; p++) {
-		const char *end = strchr(p, ':');
-		int len = end ? (int)(end - p) : (int)strlen(p);
-
-		if (len == 0)
-			snprintf(path, size, "%s", program);
-		else
-			snprintf(path, size, "%.*s/%s", len, p, program);
-		if (access(path, X_OK) == 0)
-			return;
-		if (!end)
-			break;
-		p = end;
-	}
-	path[0] = '\0';
-}
-
 /* In a child: run the requirement's command and recognise it. */
-static void probe_requirement(const struct requirement *r,
-			      struct check_result *result)
+static void run_requirement(const struct requirement *r,
+			    struct check_result *result)
 {
 	static char out[TOOLCAP_DEFAULT_OUTPUT_CAP], err[TOOLCAP_DEFAULT_OUTPUT_CAP];
 	char words[REQUIREMENT_COMMAND_MAX];
@@ -91,9 +38,12 @@ static void probe_requirement(const struct requirement *r,
 	}
 	/* A requirement named after a family ("gcc", "pahole") means that
 	 * family: CC=clang does not satisfy "gcc 5.1.0 $(CC)". */
-	if (!requirement_has_family_list(r))
+	if (!requirement_has_family_list(r) && !r->any_family)
 		opt.tool = family_option(r->name);
-	find_program(argv[0], result->path, sizeof(result->path));
+	/* Which of several installed copies runs, for the PATH column. */
+	if (toolcap_find_program(argv[0], result->path, sizeof(result->path),
+				 NULL) != TOOLCAP_OK)
+		result->path[0] = '\0';
 	probe_tool(&opt, &p, out, sizeof(out), err, sizeof(err));
 	result->error = p.error;
 	result->ident = p.ident;
@@ -103,87 +53,33 @@ static void probe_requirement(const struct requirement *r,
 }
 
 /* ------------------------------------------------------------------ */
-/* Probing every requirement at once                                   */
+/* Running every requirement at once                                   */
 
 /* Enough to hide each tool's start-up time, few enough for any ulimit. */
 #define CHECK_PARALLEL 32
 
-struct job {
-	pid_t pid;
-	int fd;
-};
-
-static struct job start_probe(const struct requirement *r)
+static int run_child(size_t i, void *data, void *result)
 {
-	struct job job = { -1, -1 };
-	int fds[2];
+	const struct check_row *rows = data;
 
-	if (pipe(fds) != 0)
-		return job;
-	job.pid = fork();
-	if (job.pid == 0) {
-		struct check_result result;
-		const char *p = (const char *)&result;
-		size_t left = sizeof(result);
-		ssize_t n;
-
-		close(fds[0]);
-		memset(&result, 0, sizeof(result));
-		probe_requirement(r, &result);
-		while (left > 0 && (n = write(fds[1], p, left)) > 0) {
-			p += n;
-			left -= (size_t)n;
-		}
-		_exit(left ? 1 : 0);
-	}
-	close(fds[1]);
-	if (job.pid < 0) {
-		close(fds[0]);
-		return job;
-	}
-	job.fd = fds[0];
-	return job;
+	run_requirement(rows[i].req, result);
+	return 0;
 }
 
-static void finish_probe(struct job job, struct check_result *result)
+static int take_result(size_t i, void *data, const struct job_end *end,
+		       const void *result)
 {
-	char *p = (char *)result;
-	size_t left = sizeof(*result);
-	ssize_t n = 0;
+	struct check_row *rows = data;
+	struct check_result *res = &rows[i].result;
 
-	if (job.fd >= 0) {
-		while (left > 0 && ((n = read(job.fd, p, left)) > 0 ||
-				    (n < 0 && errno == EINTR))) {
-			if (n > 0) {
-				p += n;
-				left -= (size_t)n;
-			}
-		}
-		close(job.fd);
-		waitpid(job.pid, NULL, 0);
+	if (result) {
+		memcpy(res, result, sizeof(*res));
+		return 0;
 	}
-	if (job.fd < 0 || left > 0) {
-		memset(result, 0, sizeof(*result));
-		result->error = TOOLCAP_ERR_SYSTEM;
-		result->sys_errno = errno ? errno : EAGAIN;
-	}
-}
-
-static void probe_all(struct check_row *rows, size_t n)
-{
-	struct job jobs[CHECK_PARALLEL];
-	size_t i;
-
-	fflush(stdout);
-	fflush(stderr);
-	for (i = 0; i < n; i++) {
-		if (i >= CHECK_PARALLEL)
-			finish_probe(jobs[i % CHECK_PARALLEL],
-				     &rows[i - CHECK_PARALLEL].result);
-		jobs[i % CHECK_PARALLEL] = start_probe(rows[i].req);
-	}
-	for (i = n > CHECK_PARALLEL ? n - CHECK_PARALLEL : 0; i < n; i++)
-		finish_probe(jobs[i % CHECK_PARALLEL], &rows[i].result);
+	memset(res, 0, sizeof(*res));
+	res->error = TOOLCAP_ERR_SYSTEM;
+	res->sys_errno = end->sys_errno ? end->sys_errno : EAGAIN;
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -238,6 +134,24 @@ static void report_row_error(const struct check_row *row)
 	p.run.signal = row->result.signal;
 	p.run.sys_errno = row->result.sys_errno;
 	report_error(&p);
+}
+
+int check_rows(struct check_row *rows, size_t n)
+{
+	struct job_runner runner = { 0 };
+	size_t i;
+
+	runner.count = n;
+	runner.parallel = CHECK_PARALLEL;
+	runner.result_size = sizeof(struct check_result);
+	runner.data = rows;
+	runner.child = run_child;
+	runner.finish = take_result;
+	if (jobs_run(&runner) != 0)
+		return EXIT_ERROR;
+	for (i = 0; i < n; i++)
+		judge(&rows[i]);
+	return 0;
 }
 
 static int exit_status_of(const struct check_row *rows, size_t n)
@@ -638,9 +552,12 @@ int cmd_check(const char *name, int argc, char **argv)
 		free(list.items);
 		return EXIT_ERROR;
 	}
-	probe_all(rows, n);
-	for (i = 0; i < n; i++)
-		judge(&rows[i]);
+	if (check_rows(rows, n)) {
+		fail("check: out of memory");
+		free(rows);
+		free(list.items);
+		return EXIT_ERROR;
+	}
 	status = exit_status_of(rows, n);
 	for (i = 0; i < n; i++)
 		if (!rows[i].req->optional &&
