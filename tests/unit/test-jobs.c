@@ -65,6 +65,22 @@ static int record_finish(size_t i, void *data, const struct job_end *end,
 	return (int)i == rec->stop_at ? 7 : 0;
 }
 
+/* A runner of count timed jobs, parallel at a time, into rec. */
+static struct job_runner span_runner(struct record *rec, size_t count,
+				     size_t parallel, long sleep_for)
+{
+	struct job_runner r = { 0 };
+
+	rec->sleep_ms = sleep_for;
+	r.count = count;
+	r.parallel = parallel;
+	r.result_size = sizeof(struct span);
+	r.data = rec;
+	r.child = timed_child;
+	r.finish = record_finish;
+	return r;
+}
+
 static int no_children_left(void)
 {
 	return waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD;
@@ -72,18 +88,10 @@ static int no_children_left(void)
 
 static void test_more_jobs_than_slots(void)
 {
-	static struct record rec;
-	struct job_runner r = { 0 };
+	static struct record rec = { .stop_at = -1 };
+	struct job_runner r = span_runner(&rec, N_JOBS, SLOTS, 3);
 	size_t i, j, most = 0, once = 0, right = 0;
 
-	rec.stop_at = -1;
-	rec.sleep_ms = 3;
-	r.count = N_JOBS;
-	r.parallel = SLOTS;
-	r.result_size = sizeof(struct span);
-	r.data = &rec;
-	r.child = timed_child;
-	r.finish = record_finish;
 	CHECK(jobs_run(&r) == 0, "%d jobs in %d slots: jobs_run returns 0",
 	      N_JOBS, SLOTS);
 	for (i = 0; i < N_JOBS; i++) {
@@ -178,19 +186,11 @@ static void test_child_without_result(void)
 
 static void test_time_limit(void)
 {
-	static struct record rec;
-	struct job_runner r = { 0 };
+	static struct record rec = { .stop_at = -1 };
+	struct job_runner r = span_runner(&rec, 2, 2, 20000);
 	double start = now();
 
-	rec.stop_at = -1;
-	rec.sleep_ms = 20000;
-	r.count = 2;
-	r.parallel = 2;
 	r.timeout_ms = 100;
-	r.result_size = sizeof(struct span);
-	r.data = &rec;
-	r.child = timed_child;
-	r.finish = record_finish;
 	CHECK(jobs_run(&r) == 0, "jobs over time: jobs_run returns 0");
 	CHECK(now() - start < 10, "jobs of 20 s with a limit of 0.1 s end at once (%.1f s)",
 	      now() - start);
@@ -203,20 +203,12 @@ static void test_time_limit(void)
 
 static void test_error_stops_all(void)
 {
-	static struct record rec;
-	struct job_runner r = { 0 };
+	static struct record rec = { .stop_at = 0 };
+	struct job_runner r = span_runner(&rec, 10, 3, 20000);
 	double start = now();
 	size_t i, finished = 0;
 
-	rec.stop_at = 0;
-	rec.sleep_ms = 20000;
-	r.count = 10;
-	r.parallel = 3;
 	r.timeout_ms = 50; /* job 0 ends first, by the limit */
-	r.result_size = sizeof(struct span);
-	r.data = &rec;
-	r.child = timed_child;
-	r.finish = record_finish;
 	/* Job 0 is killed at 50 ms, its finish says 7; jobs 1 and 2 may
 	 * be killed by the limit too first, but never 3..9. */
 	CHECK(jobs_run(&r) == 7, "an error from finish is what jobs_run returns");
@@ -281,17 +273,10 @@ static void test_group_killed(void)
 
 static void test_bounds(void)
 {
-	static struct record rec;
-	struct job_runner r = { 0 };
+	static struct record rec = { .stop_at = -1 };
+	struct job_runner r = span_runner(&rec, 5, 100000, 0);
 	size_t i, once = 0;
 
-	rec.stop_at = -1;
-	r.count = 5;
-	r.parallel = 100000;
-	r.result_size = sizeof(struct span);
-	r.data = &rec;
-	r.child = timed_child;
-	r.finish = record_finish;
 	CHECK(jobs_run(&r) == 0, "more slots asked than jobs or than JOBS_PARALLEL_MAX: runs");
 	for (i = 0; i < 5; i++)
 		once += rec.finished[i] == 1;
