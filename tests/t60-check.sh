@@ -135,6 +135,17 @@ test_expect_success 'check reads its options as every command does: --requiremen
 	test_line_count -eq 4 out
 '
 
+test_expect_success 'JSON strings are escaped: a tab and a backslash in what a tool printed, quotes and backslashes in the command' '
+	cat >esc.req <<-\EOT &&
+	x 1.0 sh -c "echo \"a\tb\\\\ \001\""
+	EOT
+	test_expect_code 2 "$TOOLCAP" check --json --requirements=esc.req >out.json 2>err &&
+	grep -F "\"text\":\"a\\u0009b\\\\ ?\"" out.json &&
+	python3 -c "import json; r = json.load(open(\"out.json\"))[\"requirements\"][0]; \
+		assert r[\"text\"] == \"a\tb\\\\ ?\", r; \
+		assert r[\"argv\"][2] == \"echo \\\"a\\\\tb\\\\\\\\ \\\\001\\\"\", r"
+'
+
 # xxd prints "xxd 2022-01-14 by Juergen Weigert et al." and exits 0: a
 # run that succeeded with no version in it.  (A run that fails, as dash
 # --version does, is an error even for "any": tests/t0210.)
