@@ -3,7 +3,9 @@
  * What the toolcap command's source files share: options, running a tool
  * and the one-line error.  cli/toolcap.c has main() and the help;
  * options.c reads options, version-run.c runs a program's version; each
- * command is a cli/cmd-NAME.c with cmd_NAME().
+ * command is a cli/cmd-NAME.c with cmd_NAME().  Shared pieces with a
+ * header of their own: jobs.h (the one job runner), json.h (the one
+ * JSON writer), strbuf.h (the one string builder).
  */
 #ifndef TOOLCAP_CLI_H
 #define TOOLCAP_CLI_H
