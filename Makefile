@@ -60,6 +60,8 @@ scripts/toolcap: $(CLI_SRC) $(CLI_HDR) lib/libtoolcap.a lib/toolcap.h
 
 tests/unit/%: tests/unit/%.c lib/libtoolcap.a $(LIB_HDR)
 	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) $(LDFLAGS) -Ilib -o $@ $< lib/libtoolcap.a
+# The job runner is the command's, tested on its own: the test includes it.
+tests/unit/test-jobs: cli/jobs.c cli/jobs.h
 
 demo: all
 	@echo "toolcap report: the kernel's tools on this machine"

@@ -26,6 +26,8 @@ struct requirement {
 	char command[REQUIREMENT_COMMAND_MAX];    /* as written: "$(PAHOLE)" */
 	char expanded[REQUIREMENT_COMMAND_MAX];   /* after $(VAR): "pahole" */
 	int optional;
+	/* The name implies no family (report's rows, named by label). */
+	int any_family;
 	const char *source;                       /* file name, or "kernel" */
 	unsigned line;                            /* 0 for the kernel's list */
 };
@@ -103,5 +105,33 @@ const char *requirement_minimum_for(const struct requirement *r,
 
 /* 1 when the minimum is a "FAMILY:VERSION,..." list. */
 int requirement_has_family_list(const struct requirement *r);
+
+/*
+ * Rows: what check (cli/cmd-check.c) learns about each requirement, the
+ * rows check prints as a table or JSON and report as its own table.
+ */
+enum check_status { CHECK_OK, CHECK_TOO_OLD, CHECK_MISSING,
+		    CHECK_WRONG_FAMILY, CHECK_UNRECOGNISED, CHECK_ERROR };
+
+/* What a child learns about one requirement and sends to its parent. */
+struct check_result {
+	enum toolcap_error error;
+	struct toolcap_ident ident;
+	int exit_status, signal, sys_errno;
+	char path[1024];
+};
+
+/* A requirement with its result and the verdict on it. */
+struct check_row {
+	const struct requirement *req;
+	struct check_result result;
+	enum check_status status;
+	const char *needed;      /* the minimum that applied, or NULL */
+	char needed_buf[REQUIREMENT_MINIMUM_MAX];
+};
+
+/* Run every row's requirement (in parallel, each in a child) and judge
+ * it; 0, or EXIT_ERROR when there was no memory to run them. */
+int check_rows(struct check_row *rows, size_t n);
 
 #endif

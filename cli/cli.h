@@ -3,7 +3,9 @@
  * What the toolcap command's source files share: options, running a tool
  * and the one-line error.  cli/toolcap.c has main() and the help;
  * options.c reads options, version-run.c runs a program's version; each
- * command is a cli/cmd-NAME.c with cmd_NAME().
+ * command is a cli/cmd-NAME.c with cmd_NAME().  Shared pieces with a
+ * header of their own: jobs.h (the one job runner), json.h (the one
+ * JSON writer), strbuf.h (the one string builder).
  */
 #ifndef TOOLCAP_CLI_H
 #define TOOLCAP_CLI_H
@@ -28,8 +30,9 @@ struct options {
 	int command_len;
 };
 
-/* One tool run, and what we made of it. */
-struct probe {
+/* One version run of a tool (not a capability probe: those are the
+ * library's toolcap_probe), and what we made of it. */
+struct version_run {
 	const char *name;                /* how we name it in messages */
 	const char *asked;               /* the family asked for, or NULL */
 	enum toolcap_error error;
@@ -51,14 +54,23 @@ int usage_error(const char *command, const char *what);
  */
 struct cli_option {
 	const char *name;  /* "--cc" */
-	int takes_value;
+	int takes_value;   /* OPTION_FLAG, OPTION_VALUE, ... */
 };
+/* OPTION_OPTIONAL_VALUE: --NAME or --NAME=VALUE only (*value NULL
+ * without one), as check's --kernel[=TREE]: the next word stays an
+ * operand. */
+enum { OPTION_FLAG, OPTION_VALUE, OPTION_OPTIONAL_VALUE };
 enum { OPTIONS_END = -1, OPTIONS_ERROR = -2 };
 /* The index in table (NULL-name terminated) of the option at argv[*i],
  * with *value set and *i moved past it; OPTIONS_END with *i at the first
  * operand; OPTIONS_ERROR after the one-line usage error. */
 int next_option(const char *command, int argc, char **argv, int *i,
 		const struct cli_option *table, const char **value);
+/* The same, with the error's line (without "toolcap: ") written to
+ * message instead of stderr. */
+int next_option_message(const char *command, int argc, char **argv, int *i,
+			const struct cli_option *table, const char **value,
+			char *message, size_t size);
 
 /* The name in names (NULL-terminated) nearest to word, or NULL when none
  * is near enough to be the one meant. */
@@ -83,21 +95,20 @@ int check_timeout_environment(void);
 const char *family_option(const char *tool);
 
 /* Run opt->command with its version flag and recognise the output. */
-void probe_tool(const struct options *opt, struct probe *p,
-		char *out, size_t out_size, char *err, size_t err_size);
+void run_version(const struct options *opt, struct version_run *p,
+		 char *out, size_t out_size, char *err, size_t err_size);
 
-/* Probe the command of opt; 0 with p filled in, or the exit status:
+/* Run the command of opt; 0 with p filled in, or the exit status:
  * EXIT_FALSE when the program is not installed (said on stderr unless
  * quiet_when_missing), EXIT_ERROR after the one line. */
-int probe_or_exit(const struct options *opt, struct probe *p,
-		  int quiet_when_missing);
+int run_version_or_exit(const struct options *opt, struct version_run *p,
+			int quiet_when_missing);
 
-/* The one line on stderr for a probe that gave no version. */
-void report_error(const struct probe *p);
+/* The one line on stderr for a version run that gave no version. */
+void report_version_error(const struct version_run *p);
 
-/* Print a probe's answer in a format; an exit status. */
-int print_ident(const struct probe *p, enum format format);
-void print_json_string(const char *s);
+/* Print a version run's answer in a format; an exit status. */
+int print_ident(const struct version_run *p, enum format format);
 
 /* 0 if version starts with a digit, else the error and EXIT_ERROR. */
 int check_version_argument(const char *command, const char *version);

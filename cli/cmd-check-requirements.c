@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "check-requirements.h"
+#include "strbuf.h"
 
 int requirement_error(struct requirement_list *list, const char *fmt, ...)
 {
@@ -46,22 +47,15 @@ static int is_variable_char(char c)
 /* $(VAR) expansion                                                    */
 
 struct expansion {
-	char *out;
-	size_t len, size;
+	struct strbuf out;
 	const char *error;
 };
 
 static void append(struct expansion *x, const char *s, size_t n)
 {
-	if (x->error)
-		return;
-	if (x->len + n >= x->size) {
+	strbuf_add(&x->out, s, n);
+	if (x->out.overflow && !x->error)
 		x->error = "the command is too long once expanded";
-		return;
-	}
-	memcpy(x->out + x->len, s, n);
-	x->len += n;
-	x->out[x->len] = '\0';
 }
 
 /* Where the ")" closing the "$(" at s[0] is, or NULL. */
@@ -296,8 +290,8 @@ static const char *parse_words(char **words, int n, struct requirement *r)
 	char words_buf[REQUIREMENT_COMMAND_MAX];
 	char *argv[REQUIREMENT_ARGV_MAX + 1];
 	const char *what;
-	size_t len = 0;
-	struct expansion x = { r->expanded, 0, sizeof(r->expanded), NULL };
+	struct strbuf command;
+	struct expansion x = { { NULL, 0, 0, 0 }, NULL };
 	int i;
 
 	if (n < 3)
@@ -318,19 +312,16 @@ static const char *parse_words(char **words, int n, struct requirement *r)
 		return what;
 	if (!copy_word(r->minimum, sizeof(r->minimum), words[1]))
 		return "the minimum version is too long";
-	r->command[0] = '\0';
+	strbuf_init(&command, r->command, sizeof(r->command));
 	for (i = 2; i < n; i++) {
-		size_t w = strlen(words[i]);
-
-		if (len + w + 2 > sizeof(r->command))
-			return "the command is too long";
-		if (len)
-			r->command[len++] = ' ';
-		memcpy(r->command + len, words[i], w + 1);
-		len += w;
+		if (i > 2)
+			strbuf_adds(&command, " ");
+		strbuf_adds(&command, words[i]);
 	}
-	r->expanded[0] = '\0';
-	expand(&x, r->command, r->command + len);
+	if (command.overflow)
+		return "the command is too long";
+	strbuf_init(&x.out, r->expanded, sizeof(r->expanded));
+	expand(&x, r->command, r->command + command.len);
 	if (x.error)
 		return x.error;
 	switch (requirement_argv(r, words_buf, argv)) {

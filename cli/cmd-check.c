@@ -10,77 +10,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "check-requirements.h"
-
-enum check_status { CHECK_OK, CHECK_TOO_OLD, CHECK_MISSING,
-		    CHECK_WRONG_FAMILY, CHECK_UNRECOGNISED, CHECK_ERROR };
+#include "jobs.h"
+#include "json.h"
+#include "strbuf.h"
 
 /* The words of the JSON "status" key and of the table; stable. */
 static const char *const status_names[] = {
 	"ok", "too-old", "missing", "wrong-family", "unrecognised", "error"
 };
 
-/* What a child learns about one requirement and sends to its parent. */
-struct check_result {
-	enum toolcap_error error;
-	struct toolcap_ident ident;
-	int exit_status, signal, sys_errno;
-	char path[1024];
-};
-
-/* A requirement with its result and the verdict on it. */
-struct check_row {
-	const struct requirement *req;
-	struct check_result result;
-	enum check_status status;
-	const char *needed;      /* the minimum that applied, or NULL */
-	char needed_buf[REQUIREMENT_MINIMUM_MAX];
-};
-
-/* Where PATH finds program, as execvp would, so that the report says
- * which of several installed copies was checked. */
-static void find_program(const char *program, char *path, size_t size)
-{
-	const char *dirs = getenv("PATH");
-	const char *p;
-
-	path[0] = '\0';
-	if (strchr(program, '/')) {
-		if (access(program, X_OK) == 0)
-			snprintf(path, size, "%s", program);
-		return;
-	}
-	if (!dirs)
-		dirs = "/usr/bin:/bin";
-	for (p = dirs;; p++) {
-		const char *end = strchr(p, ':');
-		int len = end ? (int)(end - p) : (int)strlen(p);
-
-		if (len == 0)
-			snprintf(path, size, "%s", program);
-		else
-			snprintf(path, size, "%.*s/%s", len, p, program);
-		if (access(path, X_OK) == 0)
-			return;
-		if (!end)
-			break;
-		p = end;
-	}
-	path[0] = '\0';
-}
-
 /* In a child: run the requirement's command and recognise it. */
-static void probe_requirement(const struct requirement *r,
-			      struct check_result *result)
+static void run_requirement(const struct requirement *r,
+			    struct check_result *result)
 {
 	static char out[TOOLCAP_DEFAULT_OUTPUT_CAP], err[TOOLCAP_DEFAULT_OUTPUT_CAP];
 	char words[REQUIREMENT_COMMAND_MAX];
 	char *argv[REQUIREMENT_ARGV_MAX + 1];
 	struct options opt = { 0 };
-	struct probe p = { 0 };
+	struct version_run p = { 0 };
 	int argc = requirement_argv(r, words, argv);
 
 	opt.command = argv;
@@ -91,10 +40,13 @@ static void probe_requirement(const struct requirement *r,
 	}
 	/* A requirement named after a family ("gcc", "pahole") means that
 	 * family: CC=clang does not satisfy "gcc 5.1.0 $(CC)". */
-	if (!requirement_has_family_list(r))
+	if (!requirement_has_family_list(r) && !r->any_family)
 		opt.tool = family_option(r->name);
-	find_program(argv[0], result->path, sizeof(result->path));
-	probe_tool(&opt, &p, out, sizeof(out), err, sizeof(err));
+	/* Which of several installed copies runs, for the PATH column. */
+	if (toolcap_find_program(argv[0], result->path, sizeof(result->path),
+				 NULL) != TOOLCAP_OK)
+		result->path[0] = '\0';
+	run_version(&opt, &p, out, sizeof(out), err, sizeof(err));
 	result->error = p.error;
 	result->ident = p.ident;
 	result->exit_status = p.run.exit_status;
@@ -103,87 +55,33 @@ static void probe_requirement(const struct requirement *r,
 }
 
 /* ------------------------------------------------------------------ */
-/* Probing every requirement at once                                   */
+/* Running every requirement at once                                   */
 
 /* Enough to hide each tool's start-up time, few enough for any ulimit. */
 #define CHECK_PARALLEL 32
 
-struct job {
-	pid_t pid;
-	int fd;
-};
-
-static struct job start_probe(const struct requirement *r)
+static int run_child(size_t i, void *data, void *result)
 {
-	struct job job = { -1, -1 };
-	int fds[2];
+	const struct check_row *rows = data;
 
-	if (pipe(fds) != 0)
-		return job;
-	job.pid = fork();
-	if (job.pid == 0) {
-		struct check_result result;
-		const char *p = (const char *)&result;
-		size_t left = sizeof(result);
-		ssize_t n;
-
-		close(fds[0]);
-		memset(&result, 0, sizeof(result));
-		probe_requirement(r, &result);
-		while (left > 0 && (n = write(fds[1], p, left)) > 0) {
-			p += n;
-			left -= (size_t)n;
-		}
-		_exit(left ? 1 : 0);
-	}
-	close(fds[1]);
-	if (job.pid < 0) {
-		close(fds[0]);
-		return job;
-	}
-	job.fd = fds[0];
-	return job;
+	run_requirement(rows[i].req, result);
+	return 0;
 }
 
-static void finish_probe(struct job job, struct check_result *result)
+static int take_result(size_t i, void *data, const struct job_end *end,
+		       const void *result)
 {
-	char *p = (char *)result;
-	size_t left = sizeof(*result);
-	ssize_t n = 0;
+	struct check_row *rows = data;
+	struct check_result *res = &rows[i].result;
 
-	if (job.fd >= 0) {
-		while (left > 0 && ((n = read(job.fd, p, left)) > 0 ||
-				    (n < 0 && errno == EINTR))) {
-			if (n > 0) {
-				p += n;
-				left -= (size_t)n;
-			}
-		}
-		close(job.fd);
-		waitpid(job.pid, NULL, 0);
+	if (result) {
+		memcpy(res, result, sizeof(*res));
+		return 0;
 	}
-	if (job.fd < 0 || left > 0) {
-		memset(result, 0, sizeof(*result));
-		result->error = TOOLCAP_ERR_SYSTEM;
-		result->sys_errno = errno ? errno : EAGAIN;
-	}
-}
-
-static void probe_all(struct check_row *rows, size_t n)
-{
-	struct job jobs[CHECK_PARALLEL];
-	size_t i;
-
-	fflush(stdout);
-	fflush(stderr);
-	for (i = 0; i < n; i++) {
-		if (i >= CHECK_PARALLEL)
-			finish_probe(jobs[i % CHECK_PARALLEL],
-				     &rows[i - CHECK_PARALLEL].result);
-		jobs[i % CHECK_PARALLEL] = start_probe(rows[i].req);
-	}
-	for (i = n > CHECK_PARALLEL ? n - CHECK_PARALLEL : 0; i < n; i++)
-		finish_probe(jobs[i % CHECK_PARALLEL], &rows[i].result);
+	memset(res, 0, sizeof(*res));
+	res->error = TOOLCAP_ERR_SYSTEM;
+	res->sys_errno = end->sys_errno ? end->sys_errno : EAGAIN;
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -225,7 +123,7 @@ static void judge(struct check_row *row)
 /* The one stderr line for a required tool we could not understand. */
 static void report_row_error(const struct check_row *row)
 {
-	struct probe p;
+	struct version_run p;
 	char name[REQUIREMENT_NAME_MAX + REQUIREMENT_COMMAND_MAX + 16];
 
 	memset(&p, 0, sizeof(p));
@@ -237,7 +135,25 @@ static void report_row_error(const struct check_row *row)
 	p.run.exit_status = row->result.exit_status;
 	p.run.signal = row->result.signal;
 	p.run.sys_errno = row->result.sys_errno;
-	report_error(&p);
+	report_version_error(&p);
+}
+
+int check_rows(struct check_row *rows, size_t n)
+{
+	struct job_runner runner = { 0 };
+	size_t i;
+
+	runner.count = n;
+	runner.parallel = CHECK_PARALLEL;
+	runner.result_size = sizeof(struct check_result);
+	runner.data = rows;
+	runner.child = run_child;
+	runner.finish = take_result;
+	if (jobs_run(&runner) != 0)
+		return EXIT_ERROR;
+	for (i = 0; i < n; i++)
+		judge(&rows[i]);
+	return 0;
 }
 
 static int exit_status_of(const struct check_row *rows, size_t n)
@@ -281,8 +197,8 @@ static void describe_place(const struct check_row *row, char *buf,
 {
 	char words[REQUIREMENT_COMMAND_MAX];
 	char *argv[REQUIREMENT_ARGV_MAX + 1];
+	struct strbuf sb;
 	int i, argc;
-	size_t len = 0;
 
 	if (row->result.path[0]) {
 		snprintf(buf, size, "%s", row->result.path);
@@ -294,10 +210,9 @@ static void describe_place(const struct check_row *row, char *buf,
 	}
 	/* The words run, without the quotes that made them. */
 	argc = requirement_argv(row->req, words, argv);
-	buf[0] = '\0';
-	for (i = 0; i < argc && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					i ? " " : "", argv[i]);
+	strbuf_init(&sb, buf, size);
+	for (i = 0; i < argc; i++)
+		strbuf_addf(&sb, "%s%s", i ? " " : "", argv[i]);
 }
 
 static void describe_status(const struct check_row *row, char *buf,
@@ -401,61 +316,50 @@ static void print_verdict(const struct check_row *rows, size_t n, int status)
 	printf("\n");
 }
 
-static void print_json_or_null(const char *s)
-{
-	if (s && *s)
-		print_json_string(s);
-	else
-		printf("null");
-}
-
-static void print_json_row(const struct check_row *row)
+static void print_json_row(struct json *w, const struct check_row *row)
 {
 	const struct check_result *res = &row->result;
 	char words[REQUIREMENT_COMMAND_MAX];
 	char *argv[REQUIREMENT_ARGV_MAX + 1];
-	int i, argc;
+	int i, argc = requirement_argv(row->req, words, argv);
 
-	printf("{\"name\":");
-	print_json_string(row->req->name);
-	printf(",\"minimum\":");
-	print_json_string(row->req->minimum);
-	printf(",\"needed\":");
-	if (row->needed)
-		print_json_string(row->needed);
-	else
-		printf("null");
-	printf(",\"optional\":%s,\"source\":",
-	       row->req->optional ? "true" : "false");
-	print_json_string(row->req->source);
+	json_object(w);
+	json_key(w, "name");
+	json_string(w, row->req->name);
+	json_key(w, "minimum");
+	json_string(w, row->req->minimum);
+	json_key(w, "needed");
+	json_string(w, row->needed);
+	json_key(w, "optional");
+	json_bool(w, row->req->optional);
+	json_key(w, "source");
+	json_string(w, row->req->source);
+	json_key(w, "line");
 	if (row->req->line)
-		printf(",\"line\":%u", row->req->line);
+		json_uint(w, row->req->line);
 	else
-		printf(",\"line\":null");
-	printf(",\"command\":");
-	print_json_string(row->req->command);
-	printf(",\"argv\":[");
-	argc = requirement_argv(row->req, words, argv);
-	for (i = 0; i < argc; i++) {
-		if (i)
-			putchar(',');
-		print_json_string(argv[i]);
-	}
-	printf("],\"path\":");
-	print_json_or_null(res->path);
-	printf(",\"family\":");
-	print_json_or_null(res->ident.family);
-	printf(",\"version\":");
-	print_json_or_null(res->ident.version);
+		json_null(w);
+	json_key(w, "command");
+	json_string(w, row->req->command);
+	json_key(w, "argv");
+	json_array(w, JSON_INLINE);
+	for (i = 0; i < argc; i++)
+		json_string(w, argv[i]);
+	json_end_array(w);
+	json_key(w, "path");
+	json_string(w, json_nonempty(res->path));
+	json_key(w, "family");
+	json_string(w, json_nonempty(res->ident.family));
+	json_key(w, "version");
+	json_string(w, json_nonempty(res->ident.version));
 	/* Read, a suffix is known even when empty (""); null: no version. */
-	printf(",\"suffix\":");
-	if (res->ident.version[0])
-		print_json_string(res->ident.suffix);
-	else
-		printf("null");
-	printf(",\"status\":\"%s\",\"text\":", status_names[row->status]);
-	print_json_or_null(res->ident.line);
-	printf("}");
+	json_key(w, "suffix");
+	json_string(w, res->ident.version[0] ? res->ident.suffix : NULL);
+	json_key(w, "status");
+	json_string(w, status_names[row->status]);
+	json_key(w, "text");
+	json_string(w, json_nonempty(res->ident.line));
+	json_end_object(w);
 }
 
 /* The document; release is the kernel whose minimums were checked, or
@@ -466,19 +370,26 @@ static void print_json_document(const struct check_row *rows, size_t n,
 				const char *message)
 {
 	static const char *const results[] = { "ok", "failed", "error" };
+	struct json w = { 0 };
 	size_t i;
 
-	printf("{\"toolcap\":\"%s\",\"result\":\"%s\",\"exit\":%d,"
-	       "\"kernel\":", TOOLCAP_CLI_VERSION, results[status], status);
-	print_json_or_null(release);
-	printf(",\"message\":");
-	print_json_or_null(message);
-	printf(",\"requirements\":[");
-	for (i = 0; i < n; i++) {
-		printf(i ? ",\n  " : "\n  ");
-		print_json_row(&rows[i]);
-	}
-	printf("%s]}\n", n ? "\n" : "");
+	json_object(&w);
+	json_key(&w, "toolcap");
+	json_string(&w, TOOLCAP_CLI_VERSION);
+	json_key(&w, "result");
+	json_string(&w, results[status]);
+	json_key(&w, "exit");
+	json_uint(&w, (unsigned)status);
+	json_key(&w, "kernel");
+	json_string(&w, json_nonempty(release));
+	json_key(&w, "message");
+	json_string(&w, json_nonempty(message));
+	json_key(&w, "requirements");
+	json_array(&w, JSON_LINES);
+	for (i = 0; i < n; i++)
+		print_json_row(&w, &rows[i]);
+	json_end_array(&w);
+	json_end_object(&w);
 }
 
 /* ------------------------------------------------------------------ */
@@ -547,46 +458,43 @@ static int read_file_option(const char *path, struct requirement_list *list)
 	return status;
 }
 
-/* Options up to the first name; errors go to list->message. */
+/* Options up to the first name, read as every command reads them
+ * (next_option); errors go to list->message. */
 static int read_options(int argc, char **argv, struct check_options *o,
 			struct requirement_list *list, int *first_tool)
 {
-	int i, status = 0;
+	static const struct cli_option table[] = {
+		{ "--json", OPTION_FLAG },
+		{ "--kernel", OPTION_OPTIONAL_VALUE },
+		{ "--requirements", OPTION_VALUE },
+		{ NULL, 0 }
+	};
+	const char *value;
+	int i = 0, k = OPTIONS_END, status = 0;
 
-	for (i = 0; i < argc && !status; i++) {
-		const char *arg = argv[i];
-
-		if (strcmp(arg, "--") == 0) {
-			i++;
-			break;
-		}
-		if (strcmp(arg, "--json") == 0)
+	while (!status &&
+	       (k = next_option_message("check", argc, argv, &i, table, &value,
+					list->message,
+					sizeof(list->message))) >= 0) {
+		if (k == 0) {
 			o->json = 1;
-		else if (strcmp(arg, "--kernel") == 0 ||
-			 strncmp(arg, "--kernel=", 9) == 0) {
-			const char *tree = arg[8] ? arg + 9 : NULL;
-
-			if (tree && !*tree)
+		} else if (k == 1) {
+			if (value && !*value)
 				status = requirement_error(list,
 					"check: --kernel= needs a Linux source tree (or --kernel alone for Linux 6.12's minimums)");
 			else if (o->kernel)
 				status = requirement_error(list,
-					"check: --kernel given twice: \"%s\"", arg);
+					"check: --kernel given twice: \"%s\"",
+					argv[i - 1]);
 			o->kernel = 1;
-			o->tree = tree;
-		} else if (strncmp(arg, "--requirements=", 15) == 0) {
+			o->tree = value;
+		} else {
 			o->files++;
-			status = read_file_option(arg + 15, list);
-		} else if (strcmp(arg, "--requirements") == 0)
-			status = requirement_error(list,
-				"check: --requirements needs =FILE (- for standard input)");
-		else if (arg[0] == '-' && arg[1] == '-')
-			status = requirement_error(list,
-				"check: unknown option \"%s\" (see 'toolcap check --help')",
-				arg);
-		else
-			break;
+			status = read_file_option(value, list);
+		}
 	}
+	if (!status && k == OPTIONS_ERROR)
+		status = EXIT_ERROR;
 	*first_tool = i;
 	/* Without a file, the kernel's list: "toolcap check pahole". */
 	if (!status && (o->kernel || o->files == 0)) {
@@ -638,9 +546,12 @@ int cmd_check(const char *name, int argc, char **argv)
 		free(list.items);
 		return EXIT_ERROR;
 	}
-	probe_all(rows, n);
-	for (i = 0; i < n; i++)
-		judge(&rows[i]);
+	if (check_rows(rows, n)) {
+		fail("check: out of memory");
+		free(rows);
+		free(list.items);
+		return EXIT_ERROR;
+	}
 	status = exit_status_of(rows, n);
 	for (i = 0; i < n; i++)
 		if (!rows[i].req->optional &&

@@ -21,7 +21,7 @@ int check_version_argument(const char *command, const char *version)
 int cmd_compare(const char *command, int argc, char **argv)
 {
 	struct options opt = { 0 };
-	struct probe p = { 0 };
+	struct version_run p = { 0 };
 	int status, cmp;
 
 	if (argc < 1)
@@ -32,7 +32,7 @@ int cmd_compare(const char *command, int argc, char **argv)
 	status = parse_options(command, argc - 1, argv + 1, &opt);
 	if (status)
 		return status;
-	status = probe_or_exit(&opt, &p, 1);
+	status = run_version_or_exit(&opt, &p, 1);
 	if (status)
 		return status;
 	cmp = toolcap_vercmp(p.ident.version, argv[0]);

@@ -10,7 +10,7 @@ int cmd_is(const char *name, int argc, char **argv)
 {
 	(void)name;
 	struct options opt = { 0 };
-	struct probe p = { 0 };
+	struct version_run p = { 0 };
 	int status;
 
 	if (argc < 1)
@@ -21,7 +21,7 @@ int cmd_is(const char *name, int argc, char **argv)
 	status = parse_options("is", argc - 1, argv + 1, &opt);
 	if (status)
 		return status;
-	status = probe_or_exit(&opt, &p, 1);
+	status = run_version_or_exit(&opt, &p, 1);
 	if (status)
 		return status;
 	return strcmp(p.ident.family, argv[0]) == 0 ? EXIT_TRUE : EXIT_FALSE;

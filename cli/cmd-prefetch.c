@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "jobs.h"
 #include "../lib/kconfig-scan.h"
 
 /* The macros of kconfig/Kconfig.toolcap that prefetch can run. */
@@ -206,13 +207,6 @@ static int go_background(void)
 	return 0;
 }
 
-static long cpus(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 0 ? n : 1;
-}
-
 static double seconds_since(const struct timespec *start)
 {
 	struct timespec now;
@@ -222,6 +216,40 @@ static double seconds_since(const struct timespec *start)
 	       (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
+/* What the jobs share: the calls, the cache, and the tally. */
+struct prefetch {
+	struct call_list *list;
+	struct toolcap_cache *cache;
+	unsigned timeout_ms;
+	unsigned long counts[4]; /* by prefetch_one's result */
+};
+
+static int prefetch_child(size_t i, void *data, void *result)
+{
+	struct prefetch *pf = data;
+
+	(void)result;
+	return prefetch_one(pf->list->keys[i], pf->cache, pf->timeout_ms);
+}
+
+static int count_result(size_t i, void *data, const struct job_end *end,
+			const void *result)
+{
+	struct prefetch *pf = data;
+	int status = end->wait_status;
+
+	(void)result;
+	if (!end->started)
+		/* No process to spare: do it here. */
+		pf->counts[prefetch_one(pf->list->keys[i], pf->cache,
+					pf->timeout_ms)]++;
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) > 3)
+		pf->counts[2]++;
+	else
+		pf->counts[WEXITSTATUS(status)]++;
+	return 0;
+}
+
 int cmd_prefetch(const char *name, int argc, char **argv)
 {
 	struct kconfig_scan_options scan = { 0 };
@@ -229,8 +257,9 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 	struct toolcap_cache cache;
 	struct timespec start;
 	char error[512] = "";
-	long jobs = cpus(), running = 0;
-	unsigned long counts[4] = { 0 }; /* by prefetch_one's result */
+	long jobs = jobs_cpus();
+	struct prefetch pf = { 0 };
+	struct job_runner runner = { 0 };
 	enum kconfig_scan_result sr;
 	static const struct cli_option options[] = {
 		{ "--background", 0 }, { "--jobs", 1 }, { NULL, 0 }
@@ -279,38 +308,24 @@ int cmd_prefetch(const char *name, int argc, char **argv)
 
 	/* One process per probe, at most jobs at a time: each is a few
 	 * exec()s of the compiler, and the cache is safe to share. */
-	for (c = 0; c <= list.count; c++) {
-		int wstatus;
-
-		while (running > 0 && (running >= jobs || c == list.count)) {
-			if (wait(&wstatus) < 0)
-				break;
-			running--;
-			if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) > 3)
-				counts[2]++;
-			else
-				counts[WEXITSTATUS(wstatus)]++;
-		}
-		if (c == list.count)
-			break;
-		switch (fork()) {
-		case -1:
-			/* No process to spare: do it here. */
-			counts[prefetch_one(list.keys[c], &cache,
-					    timeout_from_environment())]++;
-			break;
-		case 0:
-			_exit(prefetch_one(list.keys[c], &cache,
-					   timeout_from_environment()));
-		default:
-			running++;
-		}
+	pf.list = &list;
+	pf.cache = &cache;
+	pf.timeout_ms = timeout_from_environment();
+	runner.count = list.count;
+	runner.parallel = (size_t)jobs;
+	runner.data = &pf;
+	runner.child = prefetch_child;
+	runner.finish = count_result;
+	if (jobs_run(&runner) != 0) {
+		fail("prefetch: out of memory");
+		status = EXIT_ERROR;
+		goto out;
 	}
 	printf("toolcap prefetch: %zu probe calls, %zu distinct: %lu cached "
 	       "already, %lu probed, %lu left to Kconfig, %lu failed, "
 	       "in %.2f s with %ld jobs\n",
-	       list.found, list.count, counts[3], counts[0], counts[1],
-	       counts[2], seconds_since(&start), jobs);
+	       list.found, list.count, pf.counts[3], pf.counts[0],
+	       pf.counts[1], pf.counts[2], seconds_since(&start), jobs);
 	status = EXIT_TRUE;
 out:
 	for (c = 0; c < list.count; c++)

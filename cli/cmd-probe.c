@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "strbuf.h"
 #include "../lib/probe-command.h"
 
 struct probe_options {
@@ -47,18 +48,17 @@ static void default_tool(struct probe_options *o, const char *variable,
 static void default_flags(struct probe_options *o, const char *variables)
 {
 	char names[128], *name, *save = NULL;
-	size_t len = 0;
+	struct strbuf flags;
 
 	snprintf(names, sizeof(names), "%s", variables);
 	snprintf(o->flags_source, sizeof(o->flags_source), "%s", variables);
+	strbuf_init(&flags, o->flags, sizeof(o->flags));
 	for (name = strtok_r(names, " ", &save); name;
 	     name = strtok_r(NULL, " ", &save)) {
 		const char *value = getenv(name);
 
-		if (value && *value && len < sizeof(o->flags))
-			len += (size_t)snprintf(o->flags + len,
-						sizeof(o->flags) - len, "%s%s",
-						len ? " " : "", value);
+		if (value && *value)
+			strbuf_addf(&flags, "%s%s", flags.len ? " " : "", value);
 	}
 }
 

@@ -12,14 +12,14 @@ int cmd_version(const char *name, int argc, char **argv)
 {
 	(void)name;
 	struct options opt = { 0 };
-	struct probe p = { 0 };
+	struct version_run p = { 0 };
 	int status = parse_options("version", argc, argv, &opt);
 	int kconfig_format;
 
 	if (status)
 		return status;
 	kconfig_format = opt.format == FORMAT_INT || opt.format == FORMAT_KERNEL;
-	status = probe_or_exit(&opt, &p, kconfig_format);
+	status = run_version_or_exit(&opt, &p, kconfig_format);
 	if (status == EXIT_FALSE && kconfig_format)
 		puts("0"); /* an int symbol must never get empty text */
 	if (status)
@@ -34,7 +34,7 @@ int cmd_parse(const char *name, int argc, char **argv)
 {
 	(void)name;
 	struct options opt = { 0 };
-	struct probe p = { 0 };
+	struct version_run p = { 0 };
 	const char *family, *program;
 	size_t len = 0, n;
 	int status = parse_options("parse", argc, argv, &opt);
@@ -52,7 +52,7 @@ int cmd_parse(const char *name, int argc, char **argv)
 	p.asked = family;
 	p.error = toolcap_identify(text, len, program, family, &p.ident);
 	if (p.error) {
-		report_error(&p);
+		report_version_error(&p);
 		return EXIT_ERROR;
 	}
 	return print_ident(&p, opt.format);

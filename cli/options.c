@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "strbuf.h"
 
 void fail(const char *fmt, ...)
 {
@@ -95,8 +96,26 @@ const char *nearest_name(const char *word, const char *const *names)
 	return NULL;
 }
 
-int next_option(const char *command, int argc, char **argv, int *i,
-		const struct cli_option *table, const char **value)
+/* An option's error: into message when the caller wants it (check
+ * prints it in its JSON document too), else the one line on stderr. */
+static void option_error(char *message, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void option_error(char *message, size_t size, const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message ? message : line, message ? size : sizeof(line),
+		  fmt, ap);
+	va_end(ap);
+	if (!message)
+		fail("%s", line);
+}
+
+static int read_option(const char *command, int argc, char **argv, int *i,
+		       const struct cli_option *table, const char **value,
+		       char *message, size_t size)
 {
 	const char *arg, *eq, *names[32], *near;
 	char word[64];
@@ -118,24 +137,26 @@ int next_option(const char *command, int argc, char **argv, int *i,
 		if (strlen(table[k].name) != len ||
 		    strncmp(arg, table[k].name, len) != 0)
 			continue;
-		if (!table[k].takes_value) {
+		if (table[k].takes_value == OPTION_FLAG) {
 			if (eq) {
-				fail("%s: %s takes no value: \"%s\" (see 'toolcap %s --help')",
-				     command, table[k].name, arg, command);
+				option_error(message, size,
+					"%s: %s takes no value: \"%s\" (see 'toolcap %s --help')",
+					command, table[k].name, arg, command);
 				return OPTIONS_ERROR;
 			}
 			*value = NULL;
 			(*i)++;
 			return k;
 		}
-		if (eq) {
-			*value = eq + 1;
+		if (eq || table[k].takes_value == OPTION_OPTIONAL_VALUE) {
+			*value = eq ? eq + 1 : NULL;
 			(*i)++;
 			return k;
 		}
 		if (*i + 1 >= argc) {
-			fail("%s: %s needs a value: %s=VALUE (see 'toolcap %s --help')",
-			     command, table[k].name, table[k].name, command);
+			option_error(message, size,
+				"%s: %s needs a value: %s=VALUE (see 'toolcap %s --help')",
+				command, table[k].name, table[k].name, command);
 			return OPTIONS_ERROR;
 		}
 		*value = argv[*i + 1];
@@ -147,10 +168,25 @@ int next_option(const char *command, int argc, char **argv, int *i,
 	names[k] = NULL;
 	snprintf(word, sizeof(word), "%.*s", (int)len, arg);
 	near = nearest_name(word, names);
-	fail("%s: unknown option \"%s\"%s%s%s; a flag that starts with -- goes after --: toolcap %s [OPTIONS] -- %s",
-	     command, word, near ? " (did you mean " : "", near ? near : "",
-	     near ? "?)" : "", command, arg);
+	option_error(message, size,
+		"%s: unknown option \"%s\"%s%s%s; a flag that starts with -- goes after --: toolcap %s [OPTIONS] -- %s",
+		command, word, near ? " (did you mean " : "", near ? near : "",
+		near ? "?)" : "", command, arg);
 	return OPTIONS_ERROR;
+}
+
+int next_option(const char *command, int argc, char **argv, int *i,
+		const struct cli_option *table, const char **value)
+{
+	return read_option(command, argc, argv, i, table, value, NULL, 0);
+}
+
+int next_option_message(const char *command, int argc, char **argv, int *i,
+			const struct cli_option *table, const char **value,
+			char *message, size_t size)
+{
+	return read_option(command, argc, argv, i, table, value, message,
+			   size);
 }
 
 /*
@@ -259,7 +295,8 @@ int check_family_argument(const char *command, const char *family)
 	const char *const *names = family_names();
 	const char *near;
 	char list[512];
-	size_t i, len = 0;
+	struct strbuf sb;
+	size_t i;
 
 	if (toolcap_is_family(family))
 		return 0;
@@ -269,9 +306,9 @@ int check_family_argument(const char *command, const char *family)
 		     family, near);
 		return EXIT_ERROR;
 	}
-	for (i = 0; names[i] && len < sizeof(list); i++)
-		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
-					i ? " " : "", names[i]);
+	strbuf_init(&sb, list, sizeof(list));
+	for (i = 0; names[i]; i++)
+		strbuf_addf(&sb, "%s%s", i ? " " : "", names[i]);
 	fail("%s: unknown family \"%s\" (families: %s)", command, family,
 	     list);
 	return EXIT_ERROR;

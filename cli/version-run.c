@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "json.h"
 
 const char *family_option(const char *tool)
 {
@@ -17,8 +18,8 @@ const char *family_option(const char *tool)
 }
 
 /* Run TOOL [ARG...] with its version flag and recognise what it says. */
-void probe_tool(const struct options *opt, struct probe *p,
-		       char *out, size_t out_size, char *err, size_t err_size)
+void run_version(const struct options *opt, struct version_run *p,
+		 char *out, size_t out_size, char *err, size_t err_size)
 {
 	const char *argv[TOOLCAP_VERSION_MAX_WORDS + 1];
 	const char *family = family_option(opt->tool);
@@ -43,7 +44,7 @@ void probe_tool(const struct options *opt, struct probe *p,
 				   out_size, err, err_size, &p->ident, &p->run);
 }
 
-static int is_missing(const struct probe *p)
+static int is_missing(const struct version_run *p)
 {
 	return p->error == TOOLCAP_ERR_NOT_FOUND;
 }
@@ -64,8 +65,8 @@ static int is_bare_number(const char *line)
 	return *s == '\0';
 }
 
-/* The one line on stderr for a probe that did not give a version. */
-void report_error(const struct probe *p)
+/* The one line on stderr for a version run that gave no version. */
+void report_version_error(const struct version_run *p)
 {
 	const char *name = p->name;
 
@@ -118,50 +119,37 @@ void report_error(const struct probe *p)
 		     p->ident.line);
 }
 
-void print_json_string(const char *s)
+static void print_json(const struct version_run *p)
 {
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			printf("\\u%04x", (unsigned char)*s);
-		else
-			putchar(*s);
-	}
-	putchar('"');
-}
-
-static void print_json(const struct probe *p)
-{
+	struct json w = { 0 };
 	unsigned long long value;
 	char kernel[64];
 
-	printf("{\"tool\":");
-	print_json_string(p->name);
-	printf(",\"family\":");
-	print_json_string(p->ident.family);
-	printf(",\"known_family\":%s,\"version\":",
-	       p->ident.known_family ? "true" : "false");
-	print_json_string(p->ident.version);
-	printf(",\"suffix\":");
-	print_json_string(p->ident.suffix);
-	printf(",\"kernel\":");
-	if (toolcap_kernel_text(&p->ident, kernel, sizeof(kernel)) == TOOLCAP_OK)
-		print_json_string(kernel);
-	else
-		printf("null");
-	printf(",\"int\":");
+	json_object(&w);
+	json_key(&w, "tool");
+	json_string(&w, p->name);
+	json_key(&w, "family");
+	json_string(&w, p->ident.family);
+	json_key(&w, "known_family");
+	json_bool(&w, p->ident.known_family);
+	json_key(&w, "version");
+	json_string(&w, p->ident.version);
+	json_key(&w, "suffix");
+	json_string(&w, p->ident.suffix);
+	json_key(&w, "kernel");
+	json_string(&w, toolcap_kernel_text(&p->ident, kernel, sizeof(kernel))
+			== TOOLCAP_OK ? kernel : NULL);
+	json_key(&w, "int");
 	if (toolcap_kernel_int(&p->ident, &value) == TOOLCAP_OK)
-		printf("%llu", value);
+		json_uint(&w, value);
 	else
-		printf("null");
-	printf(",\"text\":");
-	print_json_string(p->ident.line);
-	printf("}\n");
+		json_null(&w);
+	json_key(&w, "text");
+	json_string(&w, p->ident.line);
+	json_end_object(&w);
 }
 
-int print_ident(const struct probe *p, enum format format)
+int print_ident(const struct version_run *p, enum format format)
 {
 	unsigned long long value;
 	char kernel[64];
@@ -202,23 +190,23 @@ int print_ident(const struct probe *p, enum format format)
 static char out_buf[TOOLCAP_DEFAULT_OUTPUT_CAP];
 static char err_buf[TOOLCAP_DEFAULT_OUTPUT_CAP];
 
-/* Probe the command of opt; 0 with p filled in, or the exit status. */
-int probe_or_exit(const struct options *opt, struct probe *p,
-		  int quiet_when_missing)
+/* Run the command of opt; 0 with p filled in, or the exit status. */
+int run_version_or_exit(const struct options *opt, struct version_run *p,
+			int quiet_when_missing)
 {
 	if (opt->command_len == 0 || !opt->command[0][0]) {
 		/* $(PAHOLE) expanded to nothing: no such tool. */
 		p->error = TOOLCAP_ERR_NOT_FOUND;
 		return EXIT_FALSE;
 	}
-	probe_tool(opt, p, out_buf, sizeof(out_buf), err_buf, sizeof(err_buf));
+	run_version(opt, p, out_buf, sizeof(out_buf), err_buf, sizeof(err_buf));
 	if (p->error == TOOLCAP_OK)
 		return 0;
 	if (is_missing(p)) {
 		if (!quiet_when_missing)
-			report_error(p);
+			report_version_error(p);
 		return EXIT_FALSE;
 	}
-	report_error(p);
+	report_version_error(p);
 	return EXIT_ERROR;
 }

@@ -83,3 +83,11 @@ enum toolcap_error find_program(const char *name, char *path, size_t size,
 			return best;
 	}
 }
+
+enum toolcap_error toolcap_find_program(const char *name, char *path,
+					size_t size, int *err)
+{
+	int ignored;
+
+	return find_program(name, path, size, err ? err : &ignored);
+}

@@ -279,6 +279,17 @@ enum toolcap_error toolcap_run(const char *const argv[],
 			       struct toolcap_run_result *result);
 
 /*
+ * toolcap_find_program - the file toolcap_run() would run for name: on
+ * PATH (unset: /usr/local/bin:/usr/bin:/bin; an empty entry is ".")
+ * unless name holds a '/', as execvp finds it.  Writes the file's path
+ * to path (size bytes).  Returns TOOLCAP_OK, TOOLCAP_ERR_NOT_FOUND or
+ * TOOLCAP_ERR_NOT_EXECUTABLE (a directory, no execute bit), with the
+ * errno behind it in *err (err may be NULL).
+ */
+enum toolcap_error toolcap_find_program(const char *name, char *path,
+					size_t size, int *err);
+
+/*
  * toolcap_version - run a tool with its version flag and recognise it:
  * toolcap_run() of argv followed by toolcap_version_args(), then
  * toolcap_identify() of its stdout, then of its stderr (gcc -v).

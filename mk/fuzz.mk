@@ -31,7 +31,8 @@ $(FUZZ_DIR)/obj/cli/%.o: cli/%.c $(CLI_HDR) $(LIB_HDR)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_DIR)/bin/fuzz-requirements: \
-	$(FUZZ_DIR)/obj/cli/cmd-check-requirements.o
+	$(FUZZ_DIR)/obj/cli/cmd-check-requirements.o \
+	$(FUZZ_DIR)/obj/cli/strbuf.o
 
 $(FUZZ_DIR)/bin/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ)
 	@mkdir -p $(@D)
@@ -51,7 +52,7 @@ $(FUZZ_DIR)/bin/fuzz-cli: $(FUZZ_CLI_OBJ)
 
 # Kept: a rebuild of one target need not rebuild the library.
 .SECONDARY: $(FUZZ_LIB_OBJ) $(FUZZ_DIR)/obj/cli/cmd-check-requirements.o \
-	$(FUZZ_CLI_OBJ)
+	$(FUZZ_DIR)/obj/cli/strbuf.o $(FUZZ_CLI_OBJ)
 
 fuzz-build: $(addprefix $(FUZZ_DIR)/bin/,$(FUZZ_TARGETS))
 

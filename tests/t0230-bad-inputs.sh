@@ -28,6 +28,13 @@ test_expect_success 'a mistyped option (--nocache) is exit 2 naming --no-cache, 
 	grep -F -- "-- --nocache" err
 '
 
+test_expect_success 'check names the option meant (--jsn: --json), as the other commands do, in its JSON too' '
+	test_expect_code 2 "$TOOLCAP" check --kernell >out 2>err &&
+	one_error "check: unknown option \"--kernell\" (did you mean --kernel?); a flag that starts with -- goes after --: toolcap check [OPTIONS] -- --kernell" &&
+	test_expect_code 2 "$TOOLCAP" check --json --jsn >out 2>err &&
+	grep -F "\"message\":\"check: unknown option \\\"--jsn\\\" (did you mean --json?)" out
+'
+
 test_expect_success 'a flag that starts with -- is probed after --, and refused before it' '
 	test_expect_code 2 "$TOOLCAP" ld-option --ld=ld --gc-sections >out 2>err &&
 	one_error "toolcap ld-option [OPTIONS] -- --gc-sections" &&
@@ -43,7 +50,8 @@ test_expect_success 'every command reads its options the same way: unknown, miss
 		    "prefetch --job=2 Kconfig" "prefetch --jobs=0 Kconfig" \
 		    "matrix --jsn PAHOLE=pahole 1.21" "matrix --json=1 PAHOLE=pahole 1.21" \
 		    "explain cc-option --no-cach -O2" "cc-optoin -O2" \
-		    "vercmp --x 1"; do
+		    "vercmp --x 1" "check --jsn" "check --json=1" \
+		    "check --requirements" "check --kernel= gcc"; do
 		# shellcheck disable=SC2086
 		test_expect_code 2 "$TOOLCAP" $args >out 2>err &&
 		one_error "toolcap: " || { echo "args: $args"; return 1; }

@@ -117,6 +117,35 @@ test_expect_success '$(VAR:-DEFAULT) nests, $$ is a dollar, words split' '
 		assert r[\"argv\"] == [\"echo\", \"\$HOME\"], r"
 '
 
+test_expect_success 'the PATH column names the file that ran: a directory named gcc earlier on PATH is passed over, as execvp passes it' '
+	mkdir -p shadow/gcc &&
+	echo "gcc 5.1.0 gcc" >req &&
+	command -v gcc >expected &&
+	PATH="$PWD/shadow:$PATH" "$TOOLCAP" check --json --requirements=req >out.json &&
+	python3 -c "import json; print(json.load(open(\"out.json\"))[\"requirements\"][0][\"path\"])" >actual &&
+	test_cmp expected actual
+'
+
+test_expect_success 'check reads its options as every command does: --requirements FILE, --kernel[=TREE] keeps the next word a tool' '
+	echo "gcc 5.1.0 gcc" >req &&
+	"$TOOLCAP" check --requirements req >out &&
+	grep -Eq "^gcc +5\.1\.0 +gcc " out &&
+	"$TOOLCAP" check --kernel make >out &&
+	grep -Eq "^make " out &&
+	test_line_count -eq 4 out
+'
+
+test_expect_success 'JSON strings are escaped: a tab and a backslash in what a tool printed, quotes and backslashes in the command' '
+	cat >esc.req <<-\EOT &&
+	x 1.0 sh -c "echo \"a\tb\\\\ \001\""
+	EOT
+	test_expect_code 2 "$TOOLCAP" check --json --requirements=esc.req >out.json 2>err &&
+	grep -F "\"text\":\"a\\u0009b\\\\ ?\"" out.json &&
+	python3 -c "import json; r = json.load(open(\"out.json\"))[\"requirements\"][0]; \
+		assert r[\"text\"] == \"a\tb\\\\ ?\", r; \
+		assert r[\"argv\"][2] == \"echo \\\"a\\\\tb\\\\\\\\ \\\\001\\\"\", r"
+'
+
 # xxd prints "xxd 2022-01-14 by Juergen Weigert et al." and exits 0: a
 # run that succeeded with no version in it.  (A run that fails, as dash
 # --version does, is an error even for "any": tests/t0210.)

@@ -19,6 +19,7 @@
 
 #include "matrix.h"
 #include "matrix-expect.h"
+#include "../json.h"
 #include "../../lib/kconfig-scan.h"
 
 #define EXPECT_MAX 64
@@ -376,14 +377,15 @@ static void print_table(const struct matrix_plan *plan,
 	}
 }
 
-/* Check one expectation; print it unless json.  1 when it holds. */
+/* Check one expectation; print it, as text or (w not NULL) as the
+ * members of a JSON array.  1 when it holds. */
 static int check_expectation(const struct matrix_plan *plan,
 			     const struct matrix_table *t,
-			     const struct expectation *e, int json)
+			     const struct expectation *e, struct json *w)
 {
 	const struct matrix_symbol *s = matrix_find(t, e->symbol);
 	const char *got;
-	int v, holds = 1, first = 1;
+	int v, holds = 1;
 
 	for (v = 0; v < plan->n_versions; v++) {
 		if (!expect_range_holds(e->range, &plan->versions[v]))
@@ -391,26 +393,23 @@ static int check_expectation(const struct matrix_plan *plan,
 		got = s ? s->values[v] : NULL;
 		if (expect_value_matches(e->value, got))
 			continue;
-		if (holds && !json)
+		if (holds && !w)
 			printf("expectation FAILED: %s\n", e->spec);
 		holds = 0;
-		if (json) {
-			printf("%s{\"version\":", first ? "" : ",");
-			print_json_string(plan->versions[v].label);
-			printf(",\"expected\":");
-			print_json_string(e->value);
-			printf(",\"got\":");
-			if (got)
-				print_json_string(got);
-			else
-				printf("null");
-			putchar('}');
-			first = 0;
+		if (w) {
+			json_object(w);
+			json_key(w, "version");
+			json_string(w, plan->versions[v].label);
+			json_key(w, "expected");
+			json_string(w, e->value);
+			json_key(w, "got");
+			json_string(w, got);
+			json_end_object(w);
 		} else
 			printf("  %s %s: expected %s, got %s\n", plan->variable,
 			       plan->versions[v].label, e->value, shown(got));
 	}
-	if (holds && !json)
+	if (holds && !w)
 		printf("expectation holds: %s\n", e->spec);
 	return holds;
 }
@@ -444,7 +443,7 @@ static int print_text(const struct matrix_plan *plan,
 	if (o->n_expect)
 		putchar('\n');
 	for (i = 0; i < o->n_expect; i++)
-		failed += !check_expectation(plan, t, &o->expect[i], 0);
+		failed += !check_expectation(plan, t, &o->expect[i], NULL);
 	return failed ? EXIT_FALSE : EXIT_TRUE;
 }
 
@@ -452,48 +451,61 @@ static int print_json(const struct matrix_plan *plan,
 		      const struct matrix_table *t,
 		      const struct matrix_options *o)
 {
+	struct json w = { 0 };
 	size_t i;
-	int v, holds, failed = 0, first = 1;
+	int v, holds, failed = 0;
 
-	printf("{\"toolcap\":\"%s\",\"engine\":", TOOLCAP_CLI_VERSION);
-	print_json_string(plan->engine_name);
-	printf(",\"variable\":");
-	print_json_string(plan->variable);
-	printf(",\"family\":");
-	print_json_string(plan->tmpl->family);
-	printf(",\"versions\":[");
-	for (v = 0; v < plan->n_versions; v++) {
-		printf("%s", v ? "," : "");
-		print_json_string(plan->versions[v].label);
-	}
-	printf("],\"symbols\":[");
+	json_object(&w);
+	json_key(&w, "toolcap");
+	json_string(&w, TOOLCAP_CLI_VERSION);
+	json_key(&w, "engine");
+	json_string(&w, plan->engine_name);
+	json_key(&w, "variable");
+	json_string(&w, plan->variable);
+	json_key(&w, "family");
+	json_string(&w, plan->tmpl->family);
+	json_key(&w, "versions");
+	json_array(&w, JSON_INLINE);
+	for (v = 0; v < plan->n_versions; v++)
+		json_string(&w, plan->versions[v].label);
+	json_end_array(&w);
+	json_key(&w, "symbols");
+	json_array(&w, JSON_INLINE);
 	for (i = 0; i < t->n; i++) {
 		if (!matrix_symbol_differs(t, &t->symbols[i]))
 			continue;
-		printf("%s{\"name\":", first ? "" : ",");
-		print_json_string(t->symbols[i].name);
-		printf(",\"values\":[");
-		for (v = 0; v < plan->n_versions; v++) {
-			printf("%s", v ? "," : "");
-			if (t->symbols[i].values[v])
-				print_json_string(t->symbols[i].values[v]);
-			else
-				printf("null");
-		}
-		printf("]}");
-		first = 0;
+		json_object(&w);
+		json_key(&w, "name");
+		json_string(&w, t->symbols[i].name);
+		json_key(&w, "values");
+		json_array(&w, JSON_INLINE);
+		for (v = 0; v < plan->n_versions; v++)
+			json_string(&w, t->symbols[i].values[v]);
+		json_end_array(&w);
+		json_end_object(&w);
 	}
-	printf("],\"expectations\":[");
+	json_end_array(&w);
+	json_key(&w, "expectations");
+	json_array(&w, JSON_INLINE);
 	for (v = 0; v < o->n_expect; v++) {
-		printf("%s{\"expect\":", v ? "," : "");
-		print_json_string(o->expect[v].spec);
-		printf(",\"failures\":[");
-		holds = check_expectation(plan, t, &o->expect[v], 1);
-		printf("],\"holds\":%s}", holds ? "true" : "false");
+		json_object(&w);
+		json_key(&w, "expect");
+		json_string(&w, o->expect[v].spec);
+		json_key(&w, "failures");
+		json_array(&w, JSON_INLINE);
+		holds = check_expectation(plan, t, &o->expect[v], &w);
+		json_end_array(&w);
+		json_key(&w, "holds");
+		json_bool(&w, holds);
+		json_end_object(&w);
 		failed += !holds;
 	}
-	printf("],\"result\":\"%s\",\"exit\":%d}\n", failed ? "failed" : "ok",
-	       failed ? EXIT_FALSE : EXIT_TRUE);
+	json_end_array(&w);
+	json_key(&w, "result");
+	json_string(&w, failed ? "failed" : "ok");
+	json_key(&w, "exit");
+	json_uint(&w, failed ? EXIT_FALSE : EXIT_TRUE);
+	json_end_object(&w);
 	return failed ? EXIT_FALSE : EXIT_TRUE;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "matrix.h"
+#include "../strbuf.h"
 
 static size_t hash(const char *s)
 {
@@ -185,40 +186,39 @@ static int is_noise(const char *line)
 	       line[0] == '\t' || strncmp(line, "Traceback ", 10) == 0;
 }
 
-/* Append the lines of FILE that say why, "; " between, into buf. */
-static size_t reasons(const char *file, char *buf, size_t size, size_t len,
-		      int keep_noise)
+/* Append the lines of FILE that say why, "; " between; 1 if any. */
+static int reasons(const char *file, struct strbuf *sb, int keep_noise)
 {
 	FILE *f = fopen(file, "r");
 	char *line = NULL;
 	size_t n = 0, l;
 
-	while (f && getline(&line, &n, f) >= 0 && len + 1 < size) {
+	while (f && getline(&line, &n, f) >= 0 && !sb->overflow) {
 		l = strlen(line);
 		while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
 			line[--l] = '\0';
 		if (!*line || (!keep_noise && is_noise(line)))
 			continue;
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					len ? "; " : "", line);
+		strbuf_addf(sb, "%s%s", sb->len ? "; " : "", line);
 	}
 	free(line);
 	if (f)
 		fclose(f);
-	return len < size ? len : size - 1;
+	return sb->len > 0;
 }
 
 void matrix_engine_error(const struct matrix_plan *plan, int i, char *buf,
 			 size_t size)
 {
 	char dir[PATH_MAX], err[PATH_MAX + 16], out[PATH_MAX + 16];
+	struct strbuf sb;
 
 	matrix_version_dir(plan, i, dir, sizeof(dir));
 	snprintf(err, sizeof(err), "%s/engine.stderr", dir);
 	snprintf(out, sizeof(out), "%s/engine.stdout", dir);
-	buf[0] = '\0';
-	if (reasons(err, buf, size, 0, 0) || reasons(err, buf, size, 0, 1) ||
-	    reasons(out, buf, size, 0, 1))
+	strbuf_init(&sb, buf, size);
+	if (reasons(err, &sb, 0) || reasons(err, &sb, 1) ||
+	    reasons(out, &sb, 1))
 		return;
 	snprintf(buf, size, "it printed nothing");
 }

@@ -16,10 +16,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "matrix.h"
+#include "../jobs.h"
 
 /* Debian's linux-kbuild-6.1, the conf the kernel's 6.1 Makefile builds. */
 #define DEBIAN_CONF "/usr/lib/linux-kbuild-6.1/scripts/kconfig/conf"
@@ -212,14 +212,6 @@ static void on_signal(int sig)
 	interrupted = sig;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* In the child: become the engine, in DIR, with VAR=STANDIN. */
 static void exec_engine(const struct matrix_plan *plan, const char *dir,
 			const char *standin)
@@ -227,7 +219,6 @@ static void exec_engine(const struct matrix_plan *plan, const char *dir,
 	char config[PATH_MAX + 16], out[PATH_MAX + 16], err[PATH_MAX + 16];
 	int fd;
 
-	setpgid(0, 0);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
@@ -253,62 +244,50 @@ static void exec_engine(const struct matrix_plan *plan, const char *dir,
 	_exit(127);
 }
 
-struct job {
-	pid_t pid;
-	double deadline;
+/* What the jobs share: the plan, where outcomes go, and the stand-in
+ * of the version being started (prepared in the parent, then run by
+ * the child, which has its own copy). */
+struct matrix_jobs {
+	struct matrix_plan *plan;
+	struct matrix_outcome *outcomes;
+	char standin[PATH_MAX];
 };
 
-static void finish(struct job *job, int status, struct matrix_outcome *o)
+static int prepare_job(size_t i, void *data)
 {
-	/* What the engine left behind ($(shell,... &)) goes with it. */
-	kill(-job->pid, SIGKILL);
-	o->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-	o->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-	if (o->timed_out)
-		o->signal = 0;
-	job->pid = 0;
+	struct matrix_jobs *m = data;
+
+	return prepare_version(m->plan, (int)i, m->standin,
+			       sizeof(m->standin));
 }
 
-static int cpus(void)
+static int engine_job(size_t i, void *data, void *result)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	struct matrix_jobs *m = data;
+	char dir[PATH_MAX];
 
-	return n < 1 ? 1 : n > MATRIX_VERSIONS_MAX ? MATRIX_VERSIONS_MAX : (int)n;
+	(void)result;
+	matrix_version_dir(m->plan, (int)i, dir, sizeof(dir));
+	exec_engine(m->plan, dir, m->standin);
+	return 127;
 }
 
-static int start(struct matrix_plan *plan, int i, struct job *job)
+static int engine_done(size_t i, void *data, const struct job_end *end,
+		       const void *result)
 {
-	char dir[PATH_MAX], standin[PATH_MAX];
+	struct matrix_jobs *m = data;
+	struct matrix_outcome *o = &m->outcomes[i];
+	int status = end->wait_status;
 
-	if (prepare_version(plan, i, standin, sizeof(standin)))
-		return EXIT_ERROR;
-	matrix_version_dir(plan, i, dir, sizeof(dir));
-	fflush(stdout);
-	fflush(stderr);
-	job->pid = fork();
-	if (job->pid < 0) {
-		fail("matrix: fork: %s", strerror(errno));
-		job->pid = 0;
+	(void)result;
+	if (!end->started) {
+		fail("matrix: fork: %s", strerror(end->sys_errno));
 		return EXIT_ERROR;
 	}
-	if (job->pid == 0)
-		exec_engine(plan, dir, standin);
-	setpgid(job->pid, job->pid); /* whoever of us gets there first */
-	job->deadline = now() + plan->timeout_ms / 1000.0;
+	o->timed_out = end->timed_out;
+	o->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	o->signal = WIFSIGNALED(status) && !o->timed_out ? WTERMSIG(status) : 0;
 	return 0;
-}
-
-/* Kill and reap every running engine (on an error or a signal). */
-static void stop_all(struct job *jobs, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (jobs[i].pid > 0) {
-			kill(-jobs[i].pid, SIGKILL);
-			waitpid(jobs[i].pid, NULL, 0);
-			jobs[i].pid = 0;
-		}
 }
 
 static void catch_signals(void (*handler)(int))
@@ -320,11 +299,10 @@ static void catch_signals(void (*handler)(int))
 
 int matrix_run(struct matrix_plan *plan, struct matrix_outcome *outcomes)
 {
-	struct job jobs[MATRIX_VERSIONS_MAX] = { { 0, 0 } };
+	static struct matrix_jobs m;
+	struct job_runner runner = { 0 };
 	const char *tmpdir = getenv("TMPDIR");
-	struct timespec tick = { 0, 5 * 1000 * 1000 };
-	int n = plan->n_versions, max = cpus(), next = 0, running = 0, done = 0;
-	int i, status, error = 0;
+	int error;
 
 	if (export_tree_environment())
 		return EXIT_ERROR;
@@ -339,33 +317,28 @@ int matrix_run(struct matrix_plan *plan, struct matrix_outcome *outcomes)
 		plan->scratch[0] = '\0';
 		return EXIT_ERROR;
 	}
+	/* As many engines at a time as there are CPUs, each in a process
+	 * group of its own that a time limit kills whole. */
+	m.plan = plan;
+	m.outcomes = outcomes;
+	runner.count = (size_t)plan->n_versions;
+	runner.timeout_ms = plan->timeout_ms;
+	runner.own_group = 1;
+	runner.stop = &interrupted;
+	runner.data = &m;
+	runner.prepare = prepare_job;
+	runner.child = engine_job;
+	runner.finish = engine_done;
 	catch_signals(on_signal);
-	while (done < n && !error && !interrupted) {
-		while (running < max && next < n && !error) {
-			error = start(plan, next, &jobs[next]);
-			next++;
-			running += !error;
-		}
-		for (i = 0; i < next; i++) {
-			if (jobs[i].pid <= 0)
-				continue;
-			if (waitpid(jobs[i].pid, &status, WNOHANG) == jobs[i].pid) {
-				finish(&jobs[i], status, &outcomes[i]);
-				running--;
-				done++;
-			} else if (now() > jobs[i].deadline && !outcomes[i].timed_out) {
-				outcomes[i].timed_out = 1;
-				kill(-jobs[i].pid, SIGKILL);
-			}
-		}
-		if (done < n)
-			nanosleep(&tick, NULL);
-	}
-	stop_all(jobs, n);
+	error = jobs_run(&runner);
 	catch_signals(SIG_DFL);
 	if (interrupted) {
 		matrix_cleanup(plan);
 		raise(interrupted);
+		return EXIT_ERROR;
+	}
+	if (error < 0) {
+		fail("matrix: out of memory");
 		return EXIT_ERROR;
 	}
 	return error;
