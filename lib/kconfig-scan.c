@@ -538,7 +538,7 @@ static size_t end_of_line(const char *text, size_t len, size_t from)
 	return nl ? (size_t)(nl - text) : len;
 }
 
-static void next_line(struct cursor *c)
+static void skip_to_next_line(struct cursor *c)
 {
 	c->pos = c->eol < c->len ? c->eol + 1 : c->len;
 	c->eol = end_of_line(c->text, c->len, c->pos);
@@ -650,7 +650,7 @@ static void next_token(struct scanner *s, struct cursor *c, struct token *t)
 			return;
 		}
 		if (p[c->pos] == '\\' && c->pos + 1 == c->eol && c->eol < c->len) {
-			next_line(c);
+			skip_to_next_line(c);
 			continue;
 		}
 		s->line = c->line;
@@ -750,7 +750,7 @@ static int scan_statement(struct scanner *s, struct cursor *c)
 		while (next.kind != TOKEN_END);
 	text_free(&first.value);
 	text_free(&next.value);
-	next_line(c);
+	skip_to_next_line(c);
 	return help;
 }
 
@@ -798,7 +798,7 @@ static void scan_text(struct scanner *s, const char *text, size_t len)
 	c.eol = end_of_line(text, len, 0);
 	while (c.pos < len && !s->status) {
 		if (help.active && in_help_text(&c, &help)) {
-			next_line(&c);
+			skip_to_next_line(&c);
 			continue;
 		}
 		help.active = scan_statement(s, &c);
