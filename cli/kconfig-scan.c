@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chars.h"
 #include "kconfig-scan.h"
 
 #define DEFAULT_MAX_DEPTH 64u
@@ -260,12 +259,18 @@ static void expand_span(struct scanner *s, const char *p, size_t len,
 	text_append(s, out, p + plain, pos - plain);
 }
 
-/* conf reads a parameter with strtoul: blanks, an optional '+', digits. */
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* conf reads a parameter with strtoul: blanks (isspace in the C locale),
+ * an optional '+', digits. */
 static size_t parameter_number(const char *p, size_t len)
 {
 	size_t i = 0, n = 0;
 
-	while (i < len && (is_space(p[i]) || p[i] == '\n'))
+	while (i < len && p[i] && strchr(" \t\n\v\f\r", p[i]))
 		i++;
 	if (i < len && p[i] == '+')
 		i++;
@@ -545,10 +550,13 @@ static void skip_to_next_line(struct cursor *c)
 	c->line++;
 }
 
-/* lexer.l's n: the characters of a word */
+/* conf's character classes, ASCII whatever the locale, as conf runs in
+ * the C locale: lexer.l's n ([A-Za-z0-9_-]), the characters of a word;
+ * the digits and blanks strtoul reads. */
 static int is_name_char(char ch)
 {
-	return is_word(ch) || ch == '-';
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       is_digit(ch) || ch == '_' || ch == '-';
 }
 
 static const char *const keywords[] = {
