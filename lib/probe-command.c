@@ -144,15 +144,26 @@ static long next_shell_word(const char *s, char *out, size_t size,
 	return p - s;
 }
 
-const char *probe_shell_words_error(const char *s)
+const char *toolcap_probe_words_error(const char *s, char *first,
+				      size_t first_size)
 {
 	char word[TOOLCAP_PROBE_MAX_TEXT];
 	const char *why = NULL;
 	size_t n;
 	long used;
+	int words = 0;
 
-	while (s && (used = next_shell_word(s, word, sizeof(word), &n, &why)) > 0)
+	if (first && first_size)
+		first[0] = '\0';
+	while (s && (used = next_shell_word(s, word, sizeof(word), &n, &why)) > 0) {
+		if (!words++ && first && first_size) {
+			if (n >= first_size)
+				n = first_size - 1;
+			memcpy(first, word, n);
+			first[n] = '\0';
+		}
 		s += used;
+	}
 	return s && used < 0 ? why : NULL;
 }
 
