@@ -255,7 +255,7 @@ enum watch_end {
 static enum watch_end watch_output(struct child *c, long long deadline)
 {
 	struct stream *s = c->streams;
-	int i;
+	int i, truncated = 0;
 
 	while (s[0].fd >= 0 || s[1].fd >= 0) {
 		struct pollfd fds[2];
@@ -276,10 +276,14 @@ static enum watch_end watch_output(struct child *c, long long deadline)
 				return WATCH_EXITED;
 			continue;
 		}
+		/* Both streams are read before stopping: what the tool
+		 * said on the other one in the same moment is kept. */
 		for (i = 0; i < 2; i++)
 			if (fds[i].revents && s[i].fd >= 0 &&
 			    read_stream(&s[i]))
-				return WATCH_TRUNCATED;
+				truncated = 1;
+		if (truncated)
+			return WATCH_TRUNCATED;
 	}
 	return WATCH_PIPES_CLOSED;
 }
