@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "../lib/families.h"
 
 void fail(const char *fmt, ...)
 {
@@ -242,24 +241,15 @@ unsigned timeout_from_environment(void)
 	return ms;
 }
 
-/* The family ids toolcap knows, from the library's one table of rules. */
+/* The family ids toolcap knows, from the library's table. */
 static const char *const *family_names(void)
 {
 	static const char *names[64];
-	size_t i, j, n = 0;
+	size_t n;
 
-	if (names[0])
-		return names;
-	for (i = 0; i < family_rule_count && n + 1 < 64; i++) {
-		const char *family = family_rules[i].family;
-
-		if (!family || !toolcap_is_family(family))
-			continue;
-		for (j = 0; j < n && strcmp(names[j], family); j++)
-			;
-		if (j == n)
-			names[n++] = family;
-	}
+	if (!names[0])
+		for (n = 0; n + 1 < 64 && toolcap_family_at(n); n++)
+			names[n] = toolcap_family_at(n);
 	return names;
 }
 

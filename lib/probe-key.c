@@ -329,12 +329,9 @@ static void ask_driver(const char *const *words, size_t n_words,
  * (the choice is made by the driver, its -B, --target, --gcc-toolchain,
  * --sysroot, -specs, --config and -f[no-]integrated-as, all kept).  -m
  * looked the likeliest: clang's -m32, -m16, -mx32 change its triple, but
- * clang 13 to 16 name their tools from --target's spelling (asked on
- * Debian 12: -print-prog-name=as is /usr/bin/as with -m32;
- * aarch64-linux-gnu-as with -mbig-endian; riscv64-linux-gnu-as with
- * -march=rv32imac), and gcc -m32 names the same cc1 and as.  Keeping every
- * flag made a Kbuild run ask the driver twice for each directory's own
- * flag set, 54 extra compiler runs beside 43 probes in one no-op make.
+ * clang 13 to 16 name their tools from --target's spelling, and gcc -m32
+ * names the same cc1 and as.  Keying on every flag would ask the driver
+ * again for each directory's own flag set, in every make.
  */
 static int is_program_choice_flag(const char *word)
 {

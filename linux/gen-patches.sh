@@ -350,8 +350,9 @@ scripts/Makefile.build includes scripts/Makefile.compiler in every
 directory, so every make, also one with nothing to rebuild, runs the
 compiler for each cc-option, cc-disable-warning, as-instr and
 ld-option again: 46-68 runs per make of a small configuration, 26-40% of
-a no-op make.  Kbuild cached these answers until 2018 (.cache.mk); this
-brings the cache back through toolcap, keyed by the tools' identity and
+a no-op make.  Kbuild cached these answers until 2018 (.cache.mk, removed
+by commit e08d6de4e532 ("kbuild: remove kbuild cache")); this brings the
+cache back through toolcap, keyed by the tools' identity and
 kept in the objtree (TOOLCAP_CACHE).
 
 scripts/Makefile.toolcap defines the same functions with the same
@@ -385,9 +386,11 @@ struct sits at the address of another per-CPU variable, and module BTF
 depends on vmlinux BTF.  This makes DEBUG_INFO_BTF depend on pahole 1.22,
 as the review of "mm/page_alloc: Work around a pahole limitation with
 zero-sized struct pagesets" asked, and shows a comment naming the pahole
-found when it is older.  (Linux chose the other way in the end: keep BTF
-with pahole 1.18-1.21 and pass --skip_encoding_btf_vars; with this patch
-those releases get no BTF at all.)
+found when it is older.  (Linux chose the other way in the end, commit
+a0b8200d06ad ("kbuild: skip per-CPU BTF generation for pahole
+v1.18-v1.21"): keep BTF with pahole 1.18-1.21 and pass
+--skip_encoding_btf_vars; with this patch those releases get no BTF at
+all.)
 
 PAHOLE_VERSION comes from pahole-version.sh, which reads pahole with
 toolcap as pahole whatever the program is called: a pahole from git

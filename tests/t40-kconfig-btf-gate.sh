@@ -65,7 +65,7 @@ for engine in $engines; do
 	fi
 	gate_test "$engine" "a missing pahole" "$TRASH/no-such-pahole" 0 none
 
-	# Issue 12 item 3: the gate knows the tool is pahole, whatever its
+	# The gate knows the tool is pahole, whatever its
 	# program is called (generic reading: 12100 for 1.21, BTF on).
 	if [ -x "$fakes/1.21/pahole" ]; then
 		mkdir -p "$fakes/opt-dwarves/bin" &&

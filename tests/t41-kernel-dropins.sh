@@ -183,7 +183,7 @@ test_expect_success 'the drop-ins find scripts/toolcap/toolcap, where Kbuild bui
 	test_cmp expected actual
 '
 
-# Issue 12 item 7: without toolcap, one line naming it and exit 2, never
+# Without toolcap, one line naming it and exit 2, never
 # "gcc: unknown C compiler" or a version 0 read into .config.
 test_expect_success 'toolcap missing: each drop-in stops with one line naming toolcap' '
 	mkdir -p alone/toolcap &&

@@ -6,10 +6,10 @@
  *
  * runs the real Kconfig engine once per version, with $PAHOLE a stand-in
  * printing what that pahole prints, from the same .config, and prints one
- * row per symbol whose value is not the same in every version.  The
- * question review of the seed's patch had to answer by reading ("does
- * DEBUG_INFO_BTF stay on with pahole 1.21?") becomes one that runs, and
- * --expect puts the answer under test.
+ * row per symbol whose value is not the same in every version.  A
+ * question kernel review once had to answer by reading ("does
+ * DEBUG_INFO_BTF stay on with pahole 1.21?", doc/pahole-btf.md) becomes
+ * one that runs, and --expect puts the answer under test.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -4,8 +4,8 @@
  * what a family's real --version prints, with the version asked for.
  * A Kconfig tree reads that text through its own scripts (pahole-version.sh,
  * ld-version.sh, toolcap's macros...), so the text must have the shape real
- * tools give: each template below is a recorded output under tests/ with
- * only the version replaced, and names the file it was taken from.
+ * tools give: each family's stand-in shape is a recorded output under
+ * tests/ with only the version replaced (lib/families.c names the file).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,67 +14,28 @@
 
 #include "matrix.h"
 
-static const struct matrix_template templates[] = {
-	/* tests/samples/pahole/pub-pahole-v1.16.out, and every v* sample
-	 * beside it: pahole prints its DWARVES_VERSION, "v%u.%u".
-	 * The git build: tests/fixtures/pahole-git-describe.out.  That is
-	 * not a captured output (its .meta says so): no real pahole from git
-	 * printing a git-describe suffix was found in public material, and
-	 * one built from git printed plain "v1.28"
-	 * (tests/samples/pahole/pub-pahole-v1.28-git.meta).  It is the form
-	 * the seed's issue and shared/KERNEL-FACTS.md name, and the one that
-	 * breaks the kernel's pahole-version.sh, so the matrix offers it to
-	 * show what a tree does with such a suffix. */
-	{ "pahole", "pahole", "v", "\n", "v", "-5-g8b3f1a2\n" },
-	/* tests/samples/gcc/pub-gcc-archlinux-11.1.out (first line only, as
-	 * recorded).  No recorded gcc from git. */
-	{ "gcc", "gcc", "gcc (GCC) ", "\n", NULL, NULL },
-	/* tests/samples/clang/pub-clang-clearlinux-10.0.0.out; from git:
-	 * tests/samples/clang/pub-clang-git-12.0.0.out. */
-	{ "clang", "clang", "clang version ",
-	  "\nTarget: x86_64-generic-linux\nThread model: posix\nInstalledDir: /usr/bin\n",
-	  "clang version ",
-	  " (https://github.com/llvm/llvm-project.git 6c7d713cf5d9bb188f1e73452a256386f0288bf7)\n"
-	  "Target: x86_64-unknown-linux-gnu\nThread model: posix\n" },
-	/* tests/samples/ld.bfd/pub-ld.bfd-arch-2.36.1.out (first line). */
-	{ "ld.bfd", "ld", "GNU ld (GNU Binutils) ", "\n", NULL, NULL },
-	/* tests/samples/ld.lld/pub-ld.lld-14.0.0-novendor.out; from git:
-	 * tests/samples/ld.lld/pub-ld.lld-7.0.0-git-mirror.out. */
-	{ "ld.lld", "ld.lld", "LLD ", " (compatible with GNU linkers)\n",
-	  "LLD ",
-	  " (http://llvm.org/git/lld.git 4a0e4190e74cea19f8a8dc625ccaebdf8b5d1585) (compatible with GNU linkers)\n" },
-	/* tests/samples/gas/pub-gas-arch-2.41.0.out (first line). */
-	{ "gas", "as", "GNU assembler (GNU Binutils) ", "\n", NULL, NULL },
-	/* tests/samples/rustc/pub-rustc-1.57.0.out: the hash and date are
-	 * 1.57.0's; no script reads them. */
-	{ "rustc", "rustc", "rustc ", " (f1edd0429 2021-11-29)\n", NULL, NULL },
-	/* tests/samples/bindgen/pub-bindgen-0.59.2.out */
-	{ "bindgen", "bindgen", "bindgen ", "\n", NULL, NULL },
-};
-
-#define N_TEMPLATES (sizeof(templates) / sizeof(templates[0]))
-
-/* By family id, or by a program name that says its family ("ld", "as"). */
-const struct matrix_template *matrix_template(const char *name)
+/* By family id, or by a program name that says its family ("ld", "as").
+ * One matrix runs per process: the answer is kept in one static. */
+const struct toolcap_standin *matrix_template(const char *name)
 {
+	static struct toolcap_standin found;
 	const char *family = toolcap_is_family(name) ? name
 			     : toolcap_program_family(name);
-	size_t i;
 
-	for (i = 0; family && i < N_TEMPLATES; i++)
-		if (strcmp(templates[i].family, family) == 0)
-			return &templates[i];
-	return NULL;
+	return toolcap_family_standin(family, &found) ? &found : NULL;
 }
 
 void matrix_template_names(char *buf, size_t size)
 {
+	struct toolcap_standin unused;
+	const char *family;
 	size_t i, len = 0;
 
 	buf[0] = '\0';
-	for (i = 0; i < N_TEMPLATES && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					i ? ", " : "", templates[i].family);
+	for (i = 0; (family = toolcap_family_at(i)) && len < size; i++)
+		if (toolcap_family_standin(family, &unused))
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						len ? ", " : "", family);
 }
 
 static int write_file(const char *path, const char *text, mode_t mode)
@@ -102,7 +63,7 @@ static int write_file(const char *path, const char *text, mode_t mode)
  * "supported" from it.  Labels were checked to be [A-Za-z0-9._+~-] and
  * the flags are toolcap's own, so nothing here needs quoting.
  */
-int matrix_write_standin(const struct matrix_template *t,
+int matrix_write_standin(const struct toolcap_standin *t,
 			 const struct matrix_version *v, const char *dir,
 			 char *path, size_t path_size)
 {

@@ -79,7 +79,7 @@ pahole_sample() {
 }
 
 # pahole_git_sample: a recorded pahole --version with a git-describe suffix.
-# None was found in public material, so the string is kept as a
+# None was found in public material, so the git-describe form is kept as a
 # fixture (tests/fixtures/pahole-git-describe.meta says why).
 pahole_git_sample() {
 	grep -l -- '^v[0-9.]*-[0-9]*-g[0-9a-f]*$' "$SAMPLES"/pahole/*.out \

@@ -57,7 +57,7 @@ int main(void)
 	expect("1.77.0-nightly", "<", "1.77.0");
 	expect("1.76.0-beta.1", "<", "1.76.0-beta.2");
 	expect("9.3p1", ">", "9.3");
-	/* A v or V before the first digit is a prefix (issue 12 item 9). */
+	/* A v or V before the first digit is a prefix. */
 	expect("v1.24", ">", "1.22");
 	expect("v1.22", "=", "1.22");
 	expect("V1.22", "=", "v1.22.0");
