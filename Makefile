@@ -57,6 +57,9 @@ CLI_SRC := $(sort $(wildcard cli/*.c cli/matrix/*.c))
 CLI_HDR := $(wildcard cli/*.h cli/matrix/*.h)
 scripts/toolcap: $(CLI_SRC) $(CLI_HDR) lib/libtoolcap.a lib/toolcap.h
 	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC) lib/libtoolcap.a
+# The Kconfig scanner is the program's (cli/kconfig-scan.h says why); its
+# unit test includes it.
+tests/unit/test-kconfig-scan: cli/kconfig-scan.c cli/kconfig-scan.h
 
 tests/unit/%: tests/unit/%.c lib/libtoolcap.a $(LIB_HDR)
 	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) $(LDFLAGS) -Ilib -o $@ $< lib/libtoolcap.a

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * toolcap prefetch [--jobs=N] KCONFIG: find every probe a Kconfig run
- * will make with literal arguments (lib/kconfig-scan.c follows `source`
+ * will make with literal arguments (cli/kconfig-scan.c follows `source`
  * as conf does) and run them in parallel into the cache, so that the
  * Kconfig run that follows finds them warm.
  *
@@ -26,7 +26,7 @@
 
 #include "cli.h"
 #include "jobs.h"
-#include "../lib/kconfig-scan.h"
+#include "kconfig-scan.h"
 
 /* The macros of kconfig/Kconfig.toolcap that prefetch can run. */
 static const char *const prefetched_macros[] = {

@@ -15,7 +15,6 @@
 
 #include "cli.h"
 #include "strbuf.h"
-#include "../lib/probe-command.h"
 
 struct probe_options {
 	struct toolcap_probe probe;
@@ -178,11 +177,11 @@ static int parse_probe(const char *command, int argc, char **argv,
 	if (!o->tool[0])
 		return usage_error(command, "no tool: set it with the option or the environment");
 	/* Split as sh splits them, or said: never a silently other command. */
-	if ((value = probe_shell_words_error(o->tool))) {
+	if ((value = toolcap_probe_words_error(o->tool, NULL, 0))) {
 		fail("%s: %s=\"%s\": %s", command, o->tool_source, o->tool, value);
 		return EXIT_ERROR;
 	}
-	if ((value = probe_shell_words_error(o->flags))) {
+	if ((value = toolcap_probe_words_error(o->flags, NULL, 0))) {
 		fail("%s: %s=\"%s\": %s", command, o->flags_source, o->flags, value);
 		return EXIT_ERROR;
 	}
@@ -226,7 +225,6 @@ static void probe_failed(const char *command, const struct probe_options *o,
 	 * it. */
 	char said[TOOLCAP_LINE_MAX];
 
-	static struct probe_command cmd;
 	char line[512];
 	size_t n;
 
@@ -235,10 +233,7 @@ static void probe_failed(const char *command, const struct probe_options *o,
 		return;
 	}
 	/* The program as sh would name it: "'/x y/gcc'" is /x y/gcc. */
-	if (probe_command_build(&o->probe, PROBE_TMP_PLACEHOLDER, &cmd) ==
-	    TOOLCAP_OK && cmd.argc) {
-		snprintf(line, sizeof(line), "%s", cmd.argv[0]);
-	} else {
+	if (toolcap_probe_words_error(o->tool, line, sizeof(line)) || !line[0]) {
 		n = strcspn(o->tool, " \t");
 		snprintf(line, sizeof(line), "%.*s", (int)n, o->tool);
 	}

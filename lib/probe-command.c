@@ -43,19 +43,6 @@ static int add(struct probe_command *cmd, const char *s)
 	return add_word(cmd, s, strlen(s));
 }
 
-/* Two strings as one word ("--out-dir=" TMP). */
-static int add2(struct probe_command *cmd, const char *a, const char *b)
-{
-	char joined[TOOLCAP_PROBE_MAX_TEXT];
-	size_t la = strlen(a), lb = strlen(b);
-
-	if (la + lb >= sizeof(joined))
-		return -1;
-	memcpy(joined, a, la);
-	memcpy(joined + la, b, lb);
-	return add_word(cmd, joined, la + lb);
-}
-
 static int is_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n';
@@ -157,15 +144,26 @@ static long next_shell_word(const char *s, char *out, size_t size,
 	return p - s;
 }
 
-const char *probe_shell_words_error(const char *s)
+const char *toolcap_probe_words_error(const char *s, char *first,
+				      size_t first_size)
 {
 	char word[TOOLCAP_PROBE_MAX_TEXT];
 	const char *why = NULL;
 	size_t n;
 	long used;
+	int words = 0;
 
-	while (s && (used = next_shell_word(s, word, sizeof(word), &n, &why)) > 0)
+	if (first && first_size)
+		first[0] = '\0';
+	while (s && (used = next_shell_word(s, word, sizeof(word), &n, &why)) > 0) {
+		if (!words++ && first && first_size) {
+			if (n >= first_size)
+				n = first_size - 1;
+			memcpy(first, word, n);
+			first[n] = '\0';
+		}
 		s += used;
+	}
 	return s && used < 0 ? why : NULL;
 }
 
@@ -265,56 +263,189 @@ static int set_input(struct probe_command *cmd, const char *text)
 	return 0;
 }
 
+/* What a probe's tool reads on stdin. */
+enum probe_stdin {
+	STDIN_NULL,        /* /dev/null                                     */
+	STDIN_INSTR,       /* printf "%b\n" INSTR                           */
+	STDIN_RUST_CRATE   /* echo '#![allow(missing_docs)]...' (no_core)   */
+};
+
+/*
+ * One probe as the kernel writes it, in words:
+ *   [env] TOOL before... FLAGS after_flags... ARG... after_args...
+ * A word holding "$TMP" names the scratch directory (the kernel's
+ * .tmp_$$ or "$$TMP"), replaced by the caller's tmp.
+ */
+struct probe_shape {
+	enum toolcap_probe_kind kind;
+	int make_form;
+	enum probe_stdin input;
+	const char *environment;                      /* "NAME=VALUE" or NULL */
+	const char *before_flags[2];
+	int (*flags_skip)(const char *word, size_t n); /* FLAGS words left out */
+	const char *after_flags[2];
+	const char *after_args[8];
+};
+
+/*
+ * The probes, read side by side with the kernel's scripts/Kconfig.include
+ * (make_form 0) and scripts/Makefile.compiler (make_form 1), Linux 6.1 and
+ * 6.12.  Where the two releases differ, the difference is in what the
+ * caller passes, not here: 6.12's as-instr (both files; since 6.5) adds
+ * -Wa,--fatal-warnings after FLAGS, which kconfig/Kconfig.toolcap and
+ * scripts/Makefile.toolcap pass as the last ARG for a 6.12 tree; 6.12's
+ * Kconfig as-instr also takes extra flags ($(2), as-instr64), passed as
+ * ARGs; rustc-option (both files) is 6.12 only; cc-disable-warning
+ * (6.12: cc-option of -Wno-X, probing -WX) is the CLI's.  TMP is the
+ * kernel's .tmp_$$ (Kconfig) or "$$TMP" (try-run, a file in $(TMPOUT));
+ * toolcap names the object tmp.o inside a directory in both.
+ */
+static const struct probe_shape probe_shapes[] = {
+	/* Kconfig.include 6.1, 6.12: cc-option = $(success,trap ...; mkdir
+	 * .tmp_$$; $(CC) -Werror $(CLANG_FLAGS) $(1) -c -x c /dev/null
+	 * -o .tmp_$$/tmp.o) */
+	{ TOOLCAP_PROBE_CC_OPTION, 0, STDIN_NULL, NULL,
+	  { "-Werror" }, NULL, { NULL },
+	  { "-c", "-x", "c", "/dev/null", "-o", "$TMP/tmp.o" } },
+	/* Makefile.compiler 6.1, 6.12: __cc-option = $(call try-run, $(1)
+	 * -Werror $(2) $(3) -c -x c /dev/null -o "$$TMP",...) */
+	{ TOOLCAP_PROBE_CC_OPTION, 1, STDIN_NULL, NULL,
+	  { "-Werror" }, NULL, { NULL },
+	  { "-c", "-x", "c", "/dev/null", "-o", "$TMP/tmp.o" } },
+	/* Makefile.compiler 6.1, 6.12: as-option = $(call try-run, $(CC)
+	 * -Werror $(KBUILD_CPPFLAGS) $(KBUILD_AFLAGS) $(1) -c -x
+	 * assembler-with-cpp /dev/null -o "$$TMP",...); Kconfig has no
+	 * as-option: its form is the same command. */
+	{ TOOLCAP_PROBE_AS_OPTION, 0, STDIN_NULL, NULL,
+	  { "-Werror" }, NULL, { NULL },
+	  { "-c", "-x", "assembler-with-cpp", "/dev/null", "-o", "$TMP/tmp.o" } },
+	{ TOOLCAP_PROBE_AS_OPTION, 1, STDIN_NULL, NULL,
+	  { "-Werror" }, NULL, { NULL },
+	  { "-c", "-x", "assembler-with-cpp", "/dev/null", "-o", "$TMP/tmp.o" } },
+	/* Kconfig.include 6.1: as-instr = $(success,printf "%b\n" "$(1)" |
+	 * $(CC) $(CLANG_FLAGS) -c -x assembler-with-cpp -o /dev/null -);
+	 * 6.12: ... $(CLANG_FLAGS) $(2) -Wa$(comma)--fatal-warnings -c ... */
+	{ TOOLCAP_PROBE_AS_INSTR, 0, STDIN_INSTR, NULL,
+	  { NULL }, NULL, { NULL },
+	  { "-c", "-x", "assembler-with-cpp", "-o", "/dev/null", "-" } },
+	/* Makefile.compiler 6.1: as-instr = $(call try-run, printf "%b\n"
+	 * "$(1)" | $(CC) -Werror $(CLANG_FLAGS) $(KBUILD_AFLAGS) -c -x
+	 * assembler-with-cpp -o "$$TMP" -,...); 6.12: ... $(KBUILD_AFLAGS)
+	 * -Wa$(comma)--fatal-warnings -c ... */
+	{ TOOLCAP_PROBE_AS_INSTR, 1, STDIN_INSTR, NULL,
+	  { "-Werror" }, NULL, { NULL },
+	  { "-c", "-x", "assembler-with-cpp", "-o", "$TMP/tmp.o", "-" } },
+	/* Kconfig.include 6.1, 6.12: ld-option = $(success,$(LD) -v $(1));
+	 * toolcap's FLAGS, empty from Kconfig, come before -v. */
+	{ TOOLCAP_PROBE_LD_OPTION, 0, STDIN_NULL, NULL,
+	  { NULL }, NULL, { "-v" },
+	  { NULL } },
+	/* Makefile.compiler 6.1, 6.12: ld-option = $(call try-run, $(LD)
+	 * $(KBUILD_LDFLAGS) $(1) -v,...) */
+	{ TOOLCAP_PROBE_LD_OPTION, 1, STDIN_NULL, NULL,
+	  { NULL }, NULL, { NULL },
+	  { "-v" } },
+	/* Kconfig.include 6.12 (not in 6.1): rustc-option = $(success,trap
+	 * ...; mkdir .tmp_$$; $(RUSTC) $(1) --crate-type=rlib /dev/null
+	 * --out-dir=.tmp_$$ -o .tmp_$$/tmp.rlib) */
+	{ TOOLCAP_PROBE_RUSTC_OPTION, 0, STDIN_NULL, NULL,
+	  { NULL }, NULL, { NULL },
+	  { "--crate-type=rlib", "/dev/null", "--out-dir=$TMP", "-o", "$TMP/tmp.rlib" } },
+	/* Makefile.compiler 6.12 (not in 6.1): __rustc-option = $(call
+	 * try-run, echo '...no_core...' | RUSTC_BOOTSTRAP=1 $(1)
+	 * --sysroot=/dev/null $(KBUILD_RUSTFLAGS_OPTION_CHKS) $(filter-out
+	 * --sysroot=/dev/null --target=%target.json,$(2)) $(3)
+	 * --crate-type=rlib --out-dir=$(TMPOUT) --emit=obj=- - >/dev/null,...) */
+	{ TOOLCAP_PROBE_RUSTC_OPTION, 1, STDIN_RUST_CRATE, "RUSTC_BOOTSTRAP=1",
+	  { "--sysroot=/dev/null" }, rustc_filtered, { NULL },
+	  { "--crate-type=rlib", "--out-dir=$TMP", "--emit=obj=-", "-" } },
+};
+
+/* The row of probe's kind and form; NULL for a kind there is none of. */
+static const struct probe_shape *probe_shape(const struct toolcap_probe *probe)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(probe_shapes) / sizeof(probe_shapes[0]); i++)
+		if (probe_shapes[i].kind == probe->kind &&
+		    probe_shapes[i].make_form == !!probe->make_form)
+			return &probe_shapes[i];
+	return NULL;
+}
+
+/* A table word, "$TMP" in it replaced by tmp ("$TMP/tmp.o" is
+ * "/tmp/toolcap-XXXXXX/tmp.o"); a word naming TMP marks the command as
+ * needing the scratch directory. */
+static int add_shape_word(struct probe_command *cmd, const char *w,
+			  const char *tmp)
+{
+	char joined[TOOLCAP_PROBE_MAX_TEXT];
+	const char *at = strstr(w, "$TMP");
+	size_t before, lt = strlen(tmp), after;
+
+	if (!at)
+		return add(cmd, w);
+	cmd->needs_tmp = 1;
+	before = (size_t)(at - w);
+	after = strlen(at + 4);
+	if (before + lt + after >= sizeof(joined))
+		return -1;
+	memcpy(joined, w, before);
+	memcpy(joined + before, tmp, lt);
+	memcpy(joined + before + lt, at + 4, after);
+	return add_word(cmd, joined, before + lt + after);
+}
+
+/* The words of a table list, up to max or a NULL. */
+static int add_shape_words(struct probe_command *cmd, const char *const *words,
+			   size_t max, const char *tmp)
+{
+	size_t i;
+
+	for (i = 0; i < max && words[i]; i++)
+		if (add_shape_word(cmd, words[i], tmp) != 0)
+			return -1;
+	return 0;
+}
+
+#define ADD_SHAPE_WORDS(cmd, list, tmp) \
+	add_shape_words(cmd, list, sizeof(list) / sizeof(list[0]), tmp)
+
 enum toolcap_error probe_command_build(const struct toolcap_probe *probe,
 				       const char *tmp,
 				       struct probe_command *cmd)
 {
-	const char *tmp_o_parts[2] = { tmp, "/tmp.o" };
-	int make = probe->make_form, ok = 1;
+	const struct probe_shape *shape = probe_shape(probe);
 	long n;
 	size_t i;
 
 	memset(cmd, 0, sizeof(*cmd));
-	if (!probe->tool || (probe->nargs && !probe->args) ||
+	if (!shape || !probe->tool || (probe->nargs && !probe->args) ||
 	    probe->nargs > TOOLCAP_PROBE_MAX_WORDS)
 		return TOOLCAP_ERR_USAGE;
+	switch (shape->input) {
+	case STDIN_NULL:
+		break;
+	case STDIN_INSTR:
+		if (!probe->instr || printf_b(cmd, probe->instr) != 0)
+			return TOOLCAP_ERR_USAGE;
+		cmd->has_input = 1;
+		break;
+	case STDIN_RUST_CRATE:
+		if (set_input(cmd, RUSTC_NO_CORE_CRATE) != 0)
+			return TOOLCAP_ERR_USAGE;
+		cmd->has_input = 1;
+		break;
+	}
+	cmd->environment[0] = shape->environment;
+
 	n = add_shell_words(cmd, probe->tool, NULL);
 	if (n <= 0)
 		return TOOLCAP_ERR_USAGE;
 	cmd->tool_words = (size_t)n;
-
-	switch (probe->kind) {
-	case TOOLCAP_PROBE_CC_OPTION:
-	case TOOLCAP_PROBE_AS_OPTION:
-		ok = add(cmd, "-Werror") == 0 &&
-		     add_shell_words(cmd, probe->flags, NULL) >= 0;
-		break;
-	case TOOLCAP_PROBE_AS_INSTR:
-		if (!probe->instr || printf_b(cmd, probe->instr) != 0)
-			return TOOLCAP_ERR_USAGE;
-		cmd->has_input = 1;
-		ok = (!make || add(cmd, "-Werror") == 0) &&
-		     add_shell_words(cmd, probe->flags, NULL) >= 0;
-		break;
-	case TOOLCAP_PROBE_LD_OPTION:
-		ok = add_shell_words(cmd, probe->flags, NULL) >= 0 &&
-		     (make || add(cmd, "-v") == 0);
-		break;
-	case TOOLCAP_PROBE_RUSTC_OPTION:
-		if (make) {
-			cmd->environment[0] = "RUSTC_BOOTSTRAP=1";
-			cmd->has_input = 1;
-			ok = set_input(cmd, RUSTC_NO_CORE_CRATE) == 0 &&
-			     add(cmd, "--sysroot=/dev/null") == 0 &&
-			     add_shell_words(cmd, probe->flags, rustc_filtered) >= 0;
-		} else {
-			ok = add_shell_words(cmd, probe->flags, NULL) >= 0;
-		}
-		break;
-	default:
-		return TOOLCAP_ERR_USAGE;
-	}
-	if (!ok)
+	if (ADD_SHAPE_WORDS(cmd, shape->before_flags, tmp) != 0 ||
+	    add_shell_words(cmd, probe->flags, shape->flags_skip) < 0 ||
+	    ADD_SHAPE_WORDS(cmd, shape->after_flags, tmp) != 0)
 		return TOOLCAP_ERR_USAGE;
 
 	cmd->first_probed = cmd->argc;
@@ -324,45 +455,9 @@ enum toolcap_error probe_command_build(const struct toolcap_probe *probe,
 	}
 	cmd->probed_words = cmd->argc - cmd->first_probed;
 
-	switch (probe->kind) {
-	case TOOLCAP_PROBE_CC_OPTION:
-		cmd->needs_tmp = 1;
-		ok = add(cmd, "-c") == 0 && add(cmd, "-x") == 0 &&
-		     add(cmd, "c") == 0 && add(cmd, "/dev/null") == 0 &&
-		     add(cmd, "-o") == 0 &&
-		     add2(cmd, tmp_o_parts[0], tmp_o_parts[1]) == 0;
-		break;
-	case TOOLCAP_PROBE_AS_OPTION:
-		cmd->needs_tmp = 1;
-		ok = add(cmd, "-c") == 0 && add(cmd, "-x") == 0 &&
-		     add(cmd, "assembler-with-cpp") == 0 &&
-		     add(cmd, "/dev/null") == 0 && add(cmd, "-o") == 0 &&
-		     add2(cmd, tmp_o_parts[0], tmp_o_parts[1]) == 0;
-		break;
-	case TOOLCAP_PROBE_AS_INSTR:
-		cmd->needs_tmp = make;
-		ok = add(cmd, "-c") == 0 && add(cmd, "-x") == 0 &&
-		     add(cmd, "assembler-with-cpp") == 0 && add(cmd, "-o") == 0 &&
-		     (make ? add2(cmd, tmp_o_parts[0], tmp_o_parts[1])
-			   : add(cmd, "/dev/null")) == 0 &&
-		     add(cmd, "-") == 0;
-		break;
-	case TOOLCAP_PROBE_LD_OPTION:
-		ok = !make || add(cmd, "-v") == 0;
-		break;
-	case TOOLCAP_PROBE_RUSTC_OPTION:
-		cmd->needs_tmp = 1;
-		ok = add(cmd, "--crate-type=rlib") == 0 &&
-		     (make ? add2(cmd, "--out-dir=", tmp) == 0 &&
-				     add(cmd, "--emit=obj=-") == 0 &&
-				     add(cmd, "-") == 0
-			   : add(cmd, "/dev/null") == 0 &&
-				     add2(cmd, "--out-dir=", tmp) == 0 &&
-				     add(cmd, "-o") == 0 &&
-				     add2(cmd, tmp, "/tmp.rlib") == 0);
-		break;
-	}
-	return ok ? TOOLCAP_OK : TOOLCAP_ERR_USAGE;
+	if (ADD_SHAPE_WORDS(cmd, shape->after_args, tmp) != 0)
+		return TOOLCAP_ERR_USAGE;
+	return TOOLCAP_OK;
 }
 
 const char *toolcap_probe_name(enum toolcap_probe_kind kind)
@@ -380,13 +475,14 @@ const char *toolcap_probe_name(enum toolcap_probe_kind kind)
 /* ------------------------------------------------------------------ */
 /* The command as a line of shell                                      */
 
-struct line {
+/* The line being written into the caller's buffer; full once it did not fit. */
+struct shell_line {
 	char *buf;
 	size_t size, len;
 	int full;
 };
 
-static void put(struct line *l, const char *s, size_t n)
+static void put(struct shell_line *l, const char *s, size_t n)
 {
 	if (l->full || n >= l->size - l->len) {
 		l->full = 1;
@@ -408,7 +504,7 @@ static int needs_quotes(const char *s)
 }
 
 /* A word as sh reads it back: bare when safe, else in single quotes. */
-static void put_word(struct line *l, const char *s, size_t n)
+static void put_word(struct shell_line *l, const char *s, size_t n)
 {
 	char word[TOOLCAP_PROBE_MAX_TEXT + 1];
 	size_t i;
@@ -437,7 +533,7 @@ enum toolcap_error toolcap_probe_command(const struct toolcap_probe *probe,
 					 char *buf, size_t size)
 {
 	struct probe_command cmd;
-	struct line l = { buf, size, 0, 0 };
+	struct shell_line l = { buf, size, 0, 0 };
 	enum toolcap_error e;
 	size_t i;
 

@@ -40,13 +40,6 @@ enum toolcap_error probe_command_build(const struct toolcap_probe *probe,
 				       const char *tmp,
 				       struct probe_command *cmd);
 
-/*
- * NULL when s (a tool or its flags: CC, --flags=) reads as words the way
- * sh reads them, else why not ("unterminated '"): the probe would refuse
- * it with TOOLCAP_ERR_USAGE, and the CLI says this instead.
- */
-const char *probe_shell_words_error(const char *s);
-
 /* A growing string; on allocation failure it is marked failed. */
 struct key_text {
 	char *text;

@@ -103,6 +103,13 @@ static int input_pipe(const char *input, size_t len)
 	return fds[0];
 }
 
+/*
+ * Start the tool at path without a shell: stdin from in_fd (or
+ * /dev/null when it is -1), stdout and stderr to out_fd and err_fd, the
+ * environment of tool_environment(), a process group of its own, and the
+ * signals a shell would have reset (SIGPIPE, SIGINT, SIGQUIT) at their
+ * defaults with none blocked.
+ */
 static enum toolcap_error spawn(const char *path, const char *const argv[],
 				const char *const *additions, int in_fd,
 				int out_fd, int err_fd, pid_t *pid, int *err)
@@ -149,11 +156,65 @@ static enum toolcap_error spawn(const char *path, const char *const argv[],
 		       : TOOLCAP_ERR_SYSTEM;
 }
 
+/* One of the tool's output pipes and the caller's buffer it fills. */
 struct stream {
-	int fd;
+	int fd;        /* the reading end; -1 once closed */
 	char *buf;
 	size_t size, len;
 };
+
+/* A started tool, as toolcap_run watches it. */
+struct child {
+	pid_t pid;
+	struct stream streams[2]; /* stdout, stderr */
+	int status;               /* as waitpid gave it, once reaped */
+};
+
+static void close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+/*
+ * Step 1: start the tool on new pipes, its stdin fed from
+ * options->input or /dev/null; c->pid and the streams' fds are set.
+ * Only the reading ends stay open here, so that the pipes report end of
+ * file once the tool and its children are done with them.
+ */
+static enum toolcap_error start_tool(const char *path, const char *const argv[],
+				     const struct toolcap_run_options *options,
+				     struct child *c, int *sys_errno)
+{
+	int out_pipe[2] = { -1, -1 }, err_pipe[2] = { -1, -1 }, in_fd = -1;
+	enum toolcap_error e = TOOLCAP_ERR_SYSTEM;
+
+	if (options && options->input) {
+		in_fd = input_pipe(options->input, options->input_len);
+		if (in_fd < 0) {
+			*sys_errno = errno;
+			return errno == E2BIG ? TOOLCAP_ERR_USAGE
+					      : TOOLCAP_ERR_SYSTEM;
+		}
+	}
+	if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0)
+		*sys_errno = errno;
+	else
+		e = spawn(path, argv, options ? options->environment : NULL,
+			  in_fd, out_pipe[1], err_pipe[1], &c->pid, sys_errno);
+	close_fd(&in_fd);
+	close_fd(&out_pipe[1]);
+	close_fd(&err_pipe[1]);
+	if (e) {
+		close_fd(&out_pipe[0]);
+		close_fd(&err_pipe[0]);
+		return e;
+	}
+	c->streams[0].fd = out_pipe[0];
+	c->streams[1].fd = err_pipe[0];
+	return TOOLCAP_OK;
+}
 
 /* Read what is there; 1 when the stream wants more than it may hold. */
 static int read_stream(struct stream *s)
@@ -168,14 +229,63 @@ static int read_stream(struct stream *s)
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
 		return 0;
 	if (n <= 0) {
-		close(s->fd);
-		s->fd = -1;
+		close_fd(&s->fd);
 		return 0;
 	}
 	if (s->len >= s->size)
 		return 1;
 	s->len += (size_t)n;
 	return 0;
+}
+
+/* How watching the tool's output ended. */
+enum watch_end {
+	WATCH_PIPES_CLOSED, /* end of file on both: the tool is exiting  */
+	WATCH_EXITED,       /* the tool exited (and is reaped), its pipes
+			     * still held by a child of its own           */
+	WATCH_TIMED_OUT,    /* the deadline passed                        */
+	WATCH_TRUNCATED     /* a stream passed its cap                    */
+};
+
+/*
+ * Step 2: read stdout and stderr as they come, each into its buffer up
+ * to its cap, until both are closed, the tool exits, the deadline passes
+ * or a stream passes its cap.
+ */
+static enum watch_end watch_output(struct child *c, long long deadline)
+{
+	struct stream *s = c->streams;
+	int i, truncated = 0;
+
+	while (s[0].fd >= 0 || s[1].fd >= 0) {
+		struct pollfd fds[2];
+		long long left = deadline - now_ms();
+		int n;
+
+		if (left <= 0)
+			return WATCH_TIMED_OUT;
+		for (i = 0; i < 2; i++)
+			fds[i] = (struct pollfd){ s[i].fd, POLLIN, 0 };
+		n = poll(fds, 2, left < EXIT_CHECK_MS ? (int)left : EXIT_CHECK_MS);
+		if (n < 0 && errno != EINTR)
+			break; /* left to step 3's wait, up to the deadline */
+		if (n == 0) {
+			/* Quiet: if the tool itself is gone, a leftover
+			 * child holds the pipes; stop listening to it. */
+			if (waitpid(c->pid, &c->status, WNOHANG) == c->pid)
+				return WATCH_EXITED;
+			continue;
+		}
+		/* Both streams are read before stopping: what the tool
+		 * said on the other one in the same moment is kept. */
+		for (i = 0; i < 2; i++)
+			if (fds[i].revents && s[i].fd >= 0 &&
+			    read_stream(&s[i]))
+				truncated = 1;
+		if (truncated)
+			return WATCH_TRUNCATED;
+	}
+	return WATCH_PIPES_CLOSED;
 }
 
 /* Reap pid, waiting at most until deadline; 1 when it was reaped. */
@@ -198,9 +308,53 @@ static int reap(pid_t pid, int *status, long long deadline)
 	}
 }
 
-static void kill_group(pid_t pid)
+/*
+ * Step 3: an exiting tool (its pipes closed) gets until the deadline to
+ * exit; then whatever is left of its process group is killed, the pipes
+ * closed and the tool reaped.  Returns how the run ended: the watch's
+ * end, or WATCH_TIMED_OUT when the tool did not exit in time.
+ */
+static enum watch_end finish_tool(struct child *c, enum watch_end end,
+				  long long deadline)
 {
-	kill(-pid, SIGKILL);
+	int exited = end == WATCH_EXITED;
+
+	if (end == WATCH_PIPES_CLOSED) {
+		exited = reap(c->pid, &c->status, deadline);
+		if (!exited)
+			end = WATCH_TIMED_OUT;
+	}
+	kill(-c->pid, SIGKILL);
+	close_fd(&c->streams[0].fd);
+	close_fd(&c->streams[1].fd);
+	if (!exited)
+		reap(c->pid, &c->status, -1);
+	return end;
+}
+
+/* Step 4: the result the caller sees. */
+static enum toolcap_error run_outcome(const struct child *c,
+				      enum watch_end end,
+				      struct toolcap_run_result *result)
+{
+	result->out_len = c->streams[0].len;
+	result->err_len = c->streams[1].len;
+	switch (end) {
+	case WATCH_TIMED_OUT:
+		result->signal = SIGKILL;
+		return TOOLCAP_ERR_TIMED_OUT;
+	case WATCH_TRUNCATED:
+		result->truncated = 1;
+		return TOOLCAP_OK;
+	default:
+		break;
+	}
+	if (WIFSIGNALED(c->status)) {
+		result->signal = WTERMSIG(c->status);
+		return TOOLCAP_ERR_SIGNALED;
+	}
+	result->exit_status = WEXITSTATUS(c->status);
+	return TOOLCAP_OK;
 }
 
 enum toolcap_error toolcap_run(const char *const argv[],
@@ -209,15 +363,13 @@ enum toolcap_error toolcap_run(const char *const argv[],
 			       char *err, size_t err_size,
 			       struct toolcap_run_result *result)
 {
-	struct stream streams[2];
+	struct child c = { 0 };
 	char path[PATH_MAX];
-	int out_pipe[2], err_pipe[2], in_fd = -1;
-	int status = 0, timed_out = 0, exited = 0, i;
 	unsigned timeout = TOOLCAP_DEFAULT_TIMEOUT_MS;
 	size_t cap = TOOLCAP_DEFAULT_OUTPUT_CAP;
 	enum toolcap_error e;
+	enum watch_end end;
 	long long deadline;
-	pid_t pid;
 
 	if (!argv || !argv[0] || !result || (!out && out_size) ||
 	    (!err && err_size))
@@ -230,100 +382,16 @@ enum toolcap_error toolcap_run(const char *const argv[],
 		cap = options->output_cap;
 
 	e = find_program(argv[0], path, sizeof(path), &result->sys_errno);
+	if (!e)
+		e = start_tool(path, argv, options, &c, &result->sys_errno);
 	if (e)
 		return e;
-	if (options && options->input) {
-		in_fd = input_pipe(options->input, options->input_len);
-		if (in_fd < 0) {
-			result->sys_errno = errno;
-			return errno == E2BIG ? TOOLCAP_ERR_USAGE
-					      : TOOLCAP_ERR_SYSTEM;
-		}
-	}
-	if (pipe2(out_pipe, O_CLOEXEC) != 0)
-		goto system_error;
-	if (pipe2(err_pipe, O_CLOEXEC) != 0) {
-		close(out_pipe[0]);
-		close(out_pipe[1]);
-		goto system_error;
-	}
-	e = spawn(path, argv, options ? options->environment : NULL, in_fd,
-		  out_pipe[1], err_pipe[1], &pid, &result->sys_errno);
-	if (in_fd >= 0)
-		close(in_fd);
-	close(out_pipe[1]);
-	close(err_pipe[1]);
-	if (e) {
-		close(out_pipe[0]);
-		close(err_pipe[0]);
-		return e;
-	}
-
-	streams[0] = (struct stream){ out_pipe[0], out, out_size < cap ? out_size : cap, 0 };
-	streams[1] = (struct stream){ err_pipe[0], err, err_size < cap ? err_size : cap, 0 };
+	c.streams[0].buf = out;
+	c.streams[0].size = out_size < cap ? out_size : cap;
+	c.streams[1].buf = err;
+	c.streams[1].size = err_size < cap ? err_size : cap;
 	deadline = now_ms() + timeout;
-	while (streams[0].fd >= 0 || streams[1].fd >= 0) {
-		struct pollfd fds[2];
-		long long left = deadline - now_ms();
-		int n;
-
-		if (left <= 0) {
-			timed_out = 1;
-			break;
-		}
-		for (i = 0; i < 2; i++) {
-			fds[i].fd = streams[i].fd;
-			fds[i].events = POLLIN;
-			fds[i].revents = 0;
-		}
-		n = poll(fds, 2, left < EXIT_CHECK_MS ? (int)left : EXIT_CHECK_MS);
-		if (n < 0 && errno != EINTR)
-			break;
-		if (n == 0) {
-			/* Quiet: if the tool itself is gone, a leftover
-			 * child holds the pipes; stop listening to it. */
-			if (waitpid(pid, &status, WNOHANG) == pid) {
-				exited = 1;
-				break;
-			}
-			continue;
-		}
-		for (i = 0; i < 2; i++)
-			if (fds[i].revents && streams[i].fd >= 0 &&
-			    read_stream(&streams[i]))
-				result->truncated = 1;
-		if (result->truncated)
-			break;
-	}
-	/* Both pipes closed: the tool is exiting; give it until the limit. */
-	if (!exited && !timed_out && !result->truncated) {
-		exited = reap(pid, &status, deadline);
-		timed_out = !exited;
-	}
-	kill_group(pid); /* whatever is left of it */
-	for (i = 0; i < 2; i++)
-		if (streams[i].fd >= 0)
-			close(streams[i].fd);
-	if (!exited)
-		reap(pid, &status, -1);
-	result->out_len = streams[0].len;
-	result->err_len = streams[1].len;
-	if (timed_out) {
-		result->signal = SIGKILL;
-		return TOOLCAP_ERR_TIMED_OUT;
-	}
-	if (result->truncated)
-		return TOOLCAP_OK;
-	if (WIFSIGNALED(status)) {
-		result->signal = WTERMSIG(status);
-		return TOOLCAP_ERR_SIGNALED;
-	}
-	result->exit_status = WEXITSTATUS(status);
-	return TOOLCAP_OK;
-
-system_error:
-	result->sys_errno = errno;
-	if (in_fd >= 0)
-		close(in_fd);
-	return TOOLCAP_ERR_SYSTEM;
+	end = watch_output(&c, deadline);
+	end = finish_tool(&c, end, deadline);
+	return run_outcome(&c, end, result);
 }

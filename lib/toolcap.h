@@ -389,6 +389,23 @@ const char *toolcap_probe_name(enum toolcap_probe_kind kind);
 enum toolcap_error toolcap_probe_command(const struct toolcap_probe *probe,
 					 char *buf, size_t size);
 
+/*
+ * toolcap_probe_words_error - read s, a probe's TOOL or FLAGS, as sh
+ * reads the words of a command line, as toolcap_probe_run() will: NULL
+ * when it reads, else why not, a phrase naming the character: "unterminated
+ * '", "$ and ` would be expanded by sh: quote them with '...'", "; & | < >
+ * ( ) are sh syntax: quote them", "# would start a comment for sh", "~
+ * would be expanded by sh", "too long".  Such a probe would be refused with
+ * TOOLCAP_ERR_USAGE: no shell runs, and the words as text would be another
+ * command than the kernel's.  first (first_size bytes, may be NULL, 0)
+ * receives the first word as sh reads it (cut to fit), "" when there is
+ * none:
+ *   "'/opt/my gcc/gcc' -m32"  NULL, first "/opt/my gcc/gcc"
+ *   "gcc 'unclosed"           "unterminated '"
+ */
+const char *toolcap_probe_words_error(const char *s, char *first,
+				      size_t first_size);
+
 struct toolcap_probe_result {
 	int answer;                 /* 1 yes, 0 no                          */
 	int cached;                 /* 1 when the answer came from a cache  */

@@ -18,8 +18,9 @@ FUZZ_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
 
 FUZZ_TARGETS ?= $(basename $(notdir $(wildcard tests/fuzz/fuzz-*.c)))
 
-# The library and the requirements reader are built with coverage for
-# the fuzzer (fuzzer-no-link: libFuzzer's main() comes with the target).
+# The library, the requirements reader and the Kconfig scanner are built
+# with coverage for the fuzzer (fuzzer-no-link: libFuzzer's main() comes
+# with the target).
 FUZZ_LIB_OBJ := $(patsubst lib/%.c,$(FUZZ_DIR)/obj/lib/%.o,$(LIB_SRC))
 
 $(FUZZ_DIR)/obj/lib/%.o: lib/%.c $(LIB_HDR)
@@ -33,6 +34,7 @@ $(FUZZ_DIR)/obj/cli/%.o: cli/%.c $(CLI_HDR) $(LIB_HDR)
 $(FUZZ_DIR)/bin/fuzz-requirements: \
 	$(FUZZ_DIR)/obj/cli/cmd-check-requirements.o \
 	$(FUZZ_DIR)/obj/cli/strbuf.o
+$(FUZZ_DIR)/bin/fuzz-kconfig-scan: $(FUZZ_DIR)/obj/cli/kconfig-scan.o
 
 $(FUZZ_DIR)/bin/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ)
 	@mkdir -p $(@D)
@@ -52,7 +54,8 @@ $(FUZZ_DIR)/bin/fuzz-cli: $(FUZZ_CLI_OBJ)
 
 # Kept: a rebuild of one target need not rebuild the library.
 .SECONDARY: $(FUZZ_LIB_OBJ) $(FUZZ_DIR)/obj/cli/cmd-check-requirements.o \
-	$(FUZZ_DIR)/obj/cli/strbuf.o $(FUZZ_CLI_OBJ)
+	$(FUZZ_DIR)/obj/cli/strbuf.o $(FUZZ_DIR)/obj/cli/kconfig-scan.o \
+	$(FUZZ_CLI_OBJ)
 
 fuzz-build: $(addprefix $(FUZZ_DIR)/bin/,$(FUZZ_TARGETS))
 

@@ -20,7 +20,7 @@
 #include "matrix.h"
 #include "matrix-expect.h"
 #include "../json.h"
-#include "../../lib/kconfig-scan.h"
+#include "../kconfig-scan.h"
 
 #define EXPECT_MAX 64
 #define DEFAULT_TIMEOUT_S 120

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * libFuzzer target: the Kconfig scanner of `toolcap prefetch`,
- * kconfig_scan_buffer() of lib/kconfig-scan.h, on any bytes.
+ * kconfig_scan_buffer() of cli/kconfig-scan.h, on any bytes.
  *
  * Every call reported is one of the probe macros, with its arguments
- * there and NUL-terminated, none holding "$(" (lib/kconfig-scan.h:
+ * there and NUL-terminated, none holding "$(" (cli/kconfig-scan.h:
  * such a call is left to Kconfig), on a line of the text; a failure
  * says why in one line; a scan stopped by its callback says so; and the
  * same text gives the same calls again.  Anything else aborts, so the

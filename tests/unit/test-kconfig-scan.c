@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "kconfig-scan.h"
+#include "../../cli/kconfig-scan.c"
 #include "tap.h"
 
 /* Every call, one line each: "FILE:LINE macro|arg|arg". */

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * Finding the probe calls a Kconfig run will make, without running any.
- * Internal to libtoolcap: `toolcap prefetch` runs what this finds, in
- * parallel, into the cache, so the Kconfig run that follows finds it warm.
+ * `toolcap prefetch` runs what this finds, in parallel, into the cache,
+ * so the Kconfig run that follows finds it warm; `toolcap matrix` reads
+ * the files it follows.  It is the program's, not libtoolcap's: it
+ * answers "which probes will probably be asked", a guess made to warm a
+ * cache (what it misses, Kconfig asks and gets answered uncached), where
+ * the library only gives answers that are right or an error.
  *
  * It reads Kconfig as the kernel's conf (scripts/kconfig/lexer.l and
  * preprocess.c, Linux 6.1) does, because conf expands every $(...) while it

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chars.h"
 #include "kconfig-scan.h"
 
 #define DEFAULT_MAX_DEPTH 64u
@@ -105,8 +104,9 @@ static const char *file_name(const struct scanner *s)
 	return s->frame && s->frame->name ? s->frame->name : "<buffer>";
 }
 
-/* The first failure wins; everything after it unwinds without work. */
-static void fail(struct scanner *s, enum kconfig_scan_result why,
+/* Stop the scan with why (and say what, in o->error): the first failure
+ * wins; everything after it unwinds without work. */
+static void halt(struct scanner *s, enum kconfig_scan_result why,
 		 const char *what, const char *detail)
 {
 	char *p;
@@ -140,7 +140,7 @@ static int text_append(struct scanner *s, struct text *t, const char *p,
 	if (t->unknown || n == 0)
 		return 0;
 	if (n > s->work_left || n > MAX_TEXT - t->len) {
-		fail(s, KCONFIG_SCAN_TOO_BIG,
+		halt(s, KCONFIG_SCAN_TOO_BIG,
 		     n > s->work_left ? "too much expansion work"
 				      : "an expansion longer than 64 KiB",
 		     NULL);
@@ -153,7 +153,7 @@ static int text_append(struct scanner *s, struct text *t, const char *p,
 			cap *= 2;
 		bytes = realloc(t->bytes, cap);
 		if (!bytes) {
-			fail(s, KCONFIG_SCAN_NO_MEMORY, "out of memory", NULL);
+			halt(s, KCONFIG_SCAN_NO_MEMORY, "out of memory", NULL);
 			return -1;
 		}
 		t->bytes = bytes;
@@ -233,7 +233,7 @@ static void expand_dollar(struct scanner *s, const char *p, size_t end,
 	}
 	close = matching_paren(p, open + 1, end);
 	if (close == end) {
-		fail(s, KCONFIG_SCAN_MALFORMED,
+		halt(s, KCONFIG_SCAN_MALFORMED,
 		     "unterminated reference: missing ')'", NULL);
 		*pos = end;
 		return;
@@ -260,12 +260,18 @@ static void expand_span(struct scanner *s, const char *p, size_t len,
 	text_append(s, out, p + plain, pos - plain);
 }
 
-/* conf reads a parameter with strtoul: blanks, an optional '+', digits. */
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* conf reads a parameter with strtoul: blanks (isspace in the C locale),
+ * an optional '+', digits. */
 static size_t parameter_number(const char *p, size_t len)
 {
 	size_t i = 0, n = 0;
 
-	while (i < len && (is_space(p[i]) || p[i] == '\n'))
+	while (i < len && p[i] && strchr(" \t\n\v\f\r", p[i]))
 		i++;
 	if (i < len && p[i] == '+')
 		i++;
@@ -362,7 +368,7 @@ static int expand_builtin(struct scanner *s, const struct text *name,
 	if (!b)
 		return 0;
 	if (argc < b->min_args || argc > b->max_args) {
-		fail(s, KCONFIG_SCAN_MALFORMED,
+		halt(s, KCONFIG_SCAN_MALFORMED,
 		     "wrong number of arguments passed to", b->name);
 		return 1;
 	}
@@ -376,7 +382,7 @@ static int expand_builtin(struct scanner *s, const struct text *name,
 	} else if (strcmp(b->name, "error-if") == 0 &&
 		   text_equals(&argv[0], "y")) {
 		/* conf stops here; nothing after it would run */
-		fail(s, KCONFIG_SCAN_MALFORMED, "error-if:",
+		halt(s, KCONFIG_SCAN_MALFORMED, "error-if:",
 		     argv[1].unknown ? "(message not known)"
 				     : text_string(&argv[1]));
 	}
@@ -406,7 +412,7 @@ static void expand_reference(struct scanner *s, const struct text *name,
 	v = find_variable(s, name);
 	if (v) {
 		if (argc == 0 && v->expanding) {
-			fail(s, KCONFIG_SCAN_MALFORMED,
+			halt(s, KCONFIG_SCAN_MALFORMED,
 			     "recursive variable references itself:",
 			     text_string(name));
 			return;
@@ -441,12 +447,12 @@ static void eval_clause(struct scanner *s, const char *str, size_t len,
 	size_t nparts = 0, begin = 0, nest = 0, n, i;
 
 	if (depth > s->max_depth) {
-		fail(s, KCONFIG_SCAN_TOO_BIG, "references nested too deep",
+		halt(s, KCONFIG_SCAN_TOO_BIG, "references nested too deep",
 		     NULL);
 		return;
 	}
 	if (s->work_left < REFERENCE_WORK) {
-		fail(s, KCONFIG_SCAN_TOO_BIG, "too much expansion work", NULL);
+		halt(s, KCONFIG_SCAN_TOO_BIG, "too much expansion work", NULL);
 		return;
 	}
 	s->work_left -= REFERENCE_WORK;
@@ -464,7 +470,7 @@ static void eval_clause(struct scanner *s, const char *str, size_t len,
 			continue;
 		}
 		if (nparts == MAX_CLAUSE_PARTS) {
-			fail(s, KCONFIG_SCAN_MALFORMED,
+			halt(s, KCONFIG_SCAN_MALFORMED,
 			     "too many function arguments", NULL);
 			return;
 		}
@@ -507,7 +513,7 @@ static void assign_variable(struct scanner *s, const struct text *name,
 	if (!v) {
 		v = calloc(1, sizeof(*v));
 		if (!v) {
-			fail(s, KCONFIG_SCAN_NO_MEMORY, "out of memory", NULL);
+			halt(s, KCONFIG_SCAN_NO_MEMORY, "out of memory", NULL);
 			text_free(&new_value);
 			return;
 		}
@@ -538,17 +544,20 @@ static size_t end_of_line(const char *text, size_t len, size_t from)
 	return nl ? (size_t)(nl - text) : len;
 }
 
-static void next_line(struct cursor *c)
+static void skip_to_next_line(struct cursor *c)
 {
 	c->pos = c->eol < c->len ? c->eol + 1 : c->len;
 	c->eol = end_of_line(c->text, c->len, c->pos);
 	c->line++;
 }
 
-/* lexer.l's n: the characters of a word */
+/* conf's character classes, ASCII whatever the locale, as conf runs in
+ * the C locale: lexer.l's n ([A-Za-z0-9_-]), the characters of a word;
+ * the digits and blanks strtoul reads. */
 static int is_name_char(char ch)
 {
-	return is_word(ch) || ch == '-';
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       is_digit(ch) || ch == '_' || ch == '-';
 }
 
 static const char *const keywords[] = {
@@ -650,7 +659,7 @@ static void next_token(struct scanner *s, struct cursor *c, struct token *t)
 			return;
 		}
 		if (p[c->pos] == '\\' && c->pos + 1 == c->eol && c->eol < c->len) {
-			next_line(c);
+			skip_to_next_line(c);
 			continue;
 		}
 		s->line = c->line;
@@ -750,7 +759,7 @@ static int scan_statement(struct scanner *s, struct cursor *c)
 		while (next.kind != TOKEN_END);
 	text_free(&first.value);
 	text_free(&next.value);
-	next_line(c);
+	skip_to_next_line(c);
 	return help;
 }
 
@@ -798,7 +807,7 @@ static void scan_text(struct scanner *s, const char *text, size_t len)
 	c.eol = end_of_line(text, len, 0);
 	while (c.pos < len && !s->status) {
 		if (help.active && in_help_text(&c, &help)) {
-			next_line(&c);
+			skip_to_next_line(&c);
 			continue;
 		}
 		help.active = scan_statement(s, &c);
@@ -817,7 +826,7 @@ static char *join_path(struct scanner *s, const char *dir, size_t dir_len,
 	char *path = malloc(dir_len + 1 + n + 1);
 
 	if (!path) {
-		fail(s, KCONFIG_SCAN_NO_MEMORY, "out of memory", NULL);
+		halt(s, KCONFIG_SCAN_NO_MEMORY, "out of memory", NULL);
 		return NULL;
 	}
 	memcpy(path, dir, dir_len);
@@ -893,12 +902,12 @@ static void scan_file(struct scanner *s, const char *name)
 		frame.depth = s->frame->depth + 1;
 	for (f = s->frame; f; f = f->parent)
 		if (strcmp(f->name, name) == 0) {
-			fail(s, KCONFIG_SCAN_MALFORMED, "recursive inclusion of",
+			halt(s, KCONFIG_SCAN_MALFORMED, "recursive inclusion of",
 			     name);
 			return;
 		}
 	if (frame.depth > s->max_depth || s->files >= s->max_files) {
-		fail(s, KCONFIG_SCAN_TOO_BIG,
+		halt(s, KCONFIG_SCAN_TOO_BIG,
 		     s->files >= s->max_files ? "too many files at"
 					      : "sources nested too deep at",
 		     name);
@@ -906,13 +915,13 @@ static void scan_file(struct scanner *s, const char *name)
 	}
 	file = open_kconfig(s, name);
 	if (!file) {
-		fail(s, KCONFIG_SCAN_NO_FILE, "can't open file", name);
+		halt(s, KCONFIG_SCAN_NO_FILE, "can't open file", name);
 		return;
 	}
 	text = read_whole(file, &len);
 	fclose(file);
 	if (!text) {
-		fail(s, len ? KCONFIG_SCAN_TOO_BIG : KCONFIG_SCAN_NO_FILE,
+		halt(s, len ? KCONFIG_SCAN_TOO_BIG : KCONFIG_SCAN_NO_FILE,
 		     len ? "file larger than 16 MiB:" : "can't read file",
 		     name);
 		return;
@@ -951,7 +960,7 @@ static void scan_glob(struct scanner *s, const char *pattern)
 		prefix = strlen(s->srctree) + 1;
 	}
 	if (found == GLOB_NOSPACE)
-		fail(s, KCONFIG_SCAN_NO_MEMORY, "out of memory", NULL);
+		halt(s, KCONFIG_SCAN_NO_MEMORY, "out of memory", NULL);
 	for (i = 0; found == 0 && i < matches.gl_pathc && !s->status; i++)
 		scan_file(s, matches.gl_pathv[i] + prefix);
 	globfree(&matches);
@@ -971,7 +980,7 @@ static void follow_source(struct scanner *s, const struct text *keyword,
 	if (!s->follow_sources || path->unknown)
 		return; /* a path out of $(shell,...): left to Kconfig */
 	if (text_has_nul(path)) {
-		fail(s, KCONFIG_SCAN_NO_FILE, "can't open file", name);
+		halt(s, KCONFIG_SCAN_NO_FILE, "can't open file", name);
 		return;
 	}
 	/* kconfiglib: relative to the directory of the current file's name */
@@ -1041,7 +1050,7 @@ kconfig_scan_buffer(const char *text, size_t len, const char *name,
 		s.frame = &frame;
 		scan_text(&s, text ? text : "", len);
 	} else {
-		fail(&s, KCONFIG_SCAN_NO_FILE, "no text", NULL);
+		halt(&s, KCONFIG_SCAN_NO_FILE, "no text", NULL);
 	}
 	return scanner_finish(&s);
 }
@@ -1057,6 +1066,6 @@ kconfig_scan_tree(const char *top, const struct kconfig_scan_options *o,
 	if (top && top[0])
 		scan_file(&s, top);
 	else
-		fail(&s, KCONFIG_SCAN_NO_FILE, "no top Kconfig file", NULL);
+		halt(&s, KCONFIG_SCAN_NO_FILE, "no top Kconfig file", NULL);
 	return scanner_finish(&s);
 }
