@@ -224,7 +224,7 @@ else
 	test_skip "kconfiglib: the matrix of the BTF gate example" "no kconfiglib: install python3-kconfiglib"
 fi
 
-# The real 6.1 tree, as tests/t42 runs it.
+# The real 6.1 tree, as tests/t1020 runs it.
 need_linux_tree 6.1 "Linux 6.1: the PAHOLE matrix against conf by hand"
 
 {
