@@ -119,6 +119,31 @@ test_must_be_empty() (
 	return 1
 )
 
+# What the real tools say of themselves, through a channel other than the
+# --version text toolcap reads: the expected values of tests on installed
+# tools, so that no test compares toolcap with itself.
+
+# gcc_macro_version [CC]: MAJOR.MINOR.PATCH from the compiler's own
+# predefined macros (__GNUC__, __GNUC_MINOR__, __GNUC_PATCHLEVEL__).
+gcc_macro_version() {
+	echo "__GNUC__ __GNUC_MINOR__ __GNUC_PATCHLEVEL__" |
+		"${1:-gcc}" -E -P -x c - | tail -n 1 | tr ' ' .
+}
+
+# version_int X.Y.Z: the kernel's integer for it, 10000 X + 100 Y + Z, as
+# scripts/cc-version.sh computes it.
+version_int() {
+	echo "$1" | {
+		IFS=. read -r _x _y _z
+		echo $((10000 * _x + 100 * ${_y:-0} + ${_z:-0}))
+	}
+}
+
+# make_version [MAKE]: GNU make's $(MAKE_VERSION), from make itself.
+make_version() {
+	printf 'all:\n\t@echo $(MAKE_VERSION)\n' | "${1:-make}" -s -f -
+}
+
 # fake_tool DIR NAME SAMPLE: a program NAME in DIR that prints the bytes
 # of a recorded sample (tests/samples/...out), for versions and vendors
 # that cannot be installed here.
