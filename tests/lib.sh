@@ -130,6 +130,13 @@ gcc_macro_version() {
 		"${1:-gcc}" -E -P -x c - | tail -n 1 | tr ' ' .
 }
 
+# clang_macro_version [CC]: the same from clang's __clang_major__,
+# __clang_minor__ and __clang_patchlevel__ (its __GNUC__ is 4.2.1).
+clang_macro_version() {
+	echo "__clang_major__ __clang_minor__ __clang_patchlevel__" |
+		"${1:-clang}" -E -P -x c - | tail -n 1 | tr ' ' .
+}
+
 # version_int X.Y.Z: the kernel's integer for it, 10000 X + 100 Y + Z, as
 # scripts/cc-version.sh computes it.
 version_int() {
@@ -142,6 +149,12 @@ version_int() {
 # make_version [MAKE]: GNU make's $(MAKE_VERSION), from make itself.
 make_version() {
 	printf 'all:\n\t@echo $(MAKE_VERSION)\n' | "${1:-make}" -s -f -
+}
+
+# bash_version [BASH]: bash's own ${BASH_VERSINFO[0..2]}.
+bash_version() {
+	# shellcheck disable=SC2016 # expanded by bash, not here
+	"${1:-bash}" -c 'echo "${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]}.${BASH_VERSINFO[2]}"'
 }
 
 # fake_tool DIR NAME SAMPLE: a program NAME in DIR that prints the bytes
