@@ -50,9 +50,12 @@ lib/libtoolcap.so.$(SOVERSION): lib/libtoolcap.so.$(LIBVERSION)
 lib/libtoolcap.so: lib/libtoolcap.so.$(SOVERSION)
 	ln -sf libtoolcap.so.$(SOVERSION) $@
 
-# Like the kernel's host programs: built where it is used.
-CLI_SRC := scripts/toolcap.c $(sort $(wildcard scripts/cmd-*.c scripts/matrix-*.c))
-scripts/toolcap: $(CLI_SRC) $(wildcard scripts/*.h) lib/libtoolcap.a lib/toolcap.h
+# The program's sources are in cli/ (one file per command; cli/matrix/ for
+# the matrix wing); the program is built into scripts/, beside the drop-ins
+# that run it, as the kernel's host programs are built where they are used.
+CLI_SRC := $(sort $(wildcard cli/*.c cli/matrix/*.c))
+CLI_HDR := $(wildcard cli/*.h cli/matrix/*.h)
+scripts/toolcap: $(CLI_SRC) $(CLI_HDR) lib/libtoolcap.a lib/toolcap.h
 	$(CC) $(TOOLCAP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC) lib/libtoolcap.a
 
 tests/unit/%: tests/unit/%.c lib/libtoolcap.a $(LIB_HDR)

@@ -66,15 +66,12 @@ static void fill_version(struct toolcap_ident *out, const struct line *line,
 static const char *rule_family(const struct family_rule *rule,
 			       const char *program, const char *asked)
 {
-	const char *family = asked ? asked : toolcap_program_family(program);
+	const struct family *f;
 
-	if (rule->family)
-		return rule->family;
-	if (family && (strcmp(family, "ld.bfd") == 0 ||
-		       strcmp(family, "ld.gold") == 0 ||
-		       strcmp(family, "gas") == 0))
-		return family;
-	return NULL;
+	if (rule->family != FAMILY_OF_BINUTILS)
+		return families[rule->family].id;
+	f = family_record(asked ? asked : toolcap_program_family(program));
+	return f && f->binutils ? f->id : NULL;
 }
 
 /* The family of the first rule that recognises line, or NULL. */
@@ -88,8 +85,8 @@ static const char *match_line(const struct line *line, const char *program,
 		const struct family_rule *rule = &family_rules[i];
 		/* A rule that needs a program name is satisfied by its
 		 * family being asked for: --tool=pahole. */
-		int asked_for = asked && rule->family &&
-				strcmp(rule->family, asked) == 0;
+		int asked_for = asked && rule->family != FAMILY_OF_BINUTILS &&
+				strcmp(families[rule->family].id, asked) == 0;
 
 		if (rule->asked_only && !asked_for)
 			continue;
@@ -302,17 +299,18 @@ static int name_from_line(const struct line *line,
 	return 1;
 }
 
-/* For the error message: the first line with something on it. */
-void quote_first_line(const char *text, size_t len,
-			     struct toolcap_ident *out)
+void toolcap_first_line(const char *text, size_t len, char *buf,
+			size_t size)
 {
 	struct line line;
 	size_t pos = 0;
 
-	while (next_line(text, len, &pos, &line))
+	if (!buf || !size)
+		return;
+	buf[0] = '\0';
+	while (text && next_line(text, len, &pos, &line))
 		if (skip_blanks(line.text, line.len, 0) < line.len) {
-			copy_printable(out->line, sizeof(out->line),
-				       line.text, line.len);
+			copy_printable(buf, size, line.text, line.len);
 			return;
 		}
 }
@@ -322,7 +320,7 @@ static enum toolcap_error unrecognised(const char *text, size_t len,
 				       struct toolcap_ident *out)
 {
 	memset(out, 0, sizeof(*out));
-	quote_first_line(text, len, out);
+	toolcap_first_line(text, len, out->line, sizeof(out->line));
 	return TOOLCAP_ERR_UNRECOGNISED;
 }
 

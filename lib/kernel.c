@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "toolcap.h"
+#include "families.h"
 #include "chars.h"
 
 /* Up to n leading numeric components of a "digits and dots" version;
@@ -33,40 +34,16 @@ static int leading_components(const char *version, unsigned long long *c,
 	return 1;
 }
 
-enum encoding {
-	ENCODE_MMP_10000,  /* 10000*major + 100*minor + patch  */
-	ENCODE_MMP_100000, /* 100000*major + 100*minor + patch */
-	ENCODE_MM_100      /* 100*major + minor                */
-};
-
-static const struct {
-	const char *family;
-	const char *kernel_name; /* "" prints the number alone */
-	enum encoding encoding;
-} kernel_scripts[] = {
-	{ "gcc", "GCC", ENCODE_MMP_10000 },
-	{ "clang", "Clang", ENCODE_MMP_10000 },
-	{ "apple-clang", "Clang", ENCODE_MMP_10000 },
-	{ "ld.bfd", "BFD", ENCODE_MMP_10000 },
-	{ "ld.lld", "LLD", ENCODE_MMP_10000 },
-	{ "gas", "GNU", ENCODE_MMP_10000 },
-	{ "llvm-as", "LLVM", ENCODE_MMP_10000 },
-	{ "pahole", "", ENCODE_MM_100 },
-	{ "rustc", "", ENCODE_MMP_100000 },
-	{ "bindgen", "", ENCODE_MMP_100000 },
-};
-
-static int find_script(const char *family)
+/* The family's record when the kernel has a script for it (its name and
+ * encoding are there), or NULL. */
+static const struct family *kernel_script(const char *family)
 {
-	size_t i;
+	const struct family *f = family_record(family);
 
-	for (i = 0; i < sizeof(kernel_scripts) / sizeof(kernel_scripts[0]); i++)
-		if (strcmp(kernel_scripts[i].family, family) == 0)
-			return (int)i;
-	return -1;
+	return f && f->kernel_name ? f : NULL;
 }
 
-static enum toolcap_error encode(enum encoding encoding, const char *version,
+static enum toolcap_error encode(enum kernel_encoding encoding, const char *version,
 				 unsigned long long *value)
 {
 	unsigned long long c[3];
@@ -96,13 +73,12 @@ static enum toolcap_error encode(enum encoding encoding, const char *version,
 enum toolcap_error toolcap_kernel_int(const struct toolcap_ident *id,
 				      unsigned long long *value)
 {
-	int script;
+	const struct family *script;
 
 	if (!id || !value || !id->version[0])
 		return TOOLCAP_ERR_USAGE;
-	script = find_script(id->family);
-	return encode(script >= 0 ? kernel_scripts[script].encoding
-				  : ENCODE_MMP_10000,
+	script = kernel_script(id->family);
+	return encode(script ? script->encoding : ENCODE_MMP_10000,
 		      id->version, value);
 }
 
@@ -111,19 +87,19 @@ enum toolcap_error toolcap_kernel_text(const struct toolcap_ident *id,
 {
 	unsigned long long value;
 	enum toolcap_error error;
-	int script, n;
+	const struct family *script;
+	int n;
 
 	if (!id || !buf || !size)
 		return TOOLCAP_ERR_USAGE;
-	script = find_script(id->family);
-	if (script < 0)
+	script = kernel_script(id->family);
+	if (!script)
 		return TOOLCAP_ERR_NO_ENCODING;
 	error = toolcap_kernel_int(id, &value);
 	if (error)
 		return error;
-	if (kernel_scripts[script].kernel_name[0])
-		n = snprintf(buf, size, "%s %llu",
-			     kernel_scripts[script].kernel_name, value);
+	if (script->kernel_name[0])
+		n = snprintf(buf, size, "%s %llu", script->kernel_name, value);
 	else
 		n = snprintf(buf, size, "%llu", value);
 	return n < 0 || (size_t)n >= size ? TOOLCAP_ERR_USAGE : TOOLCAP_OK;

@@ -8,36 +8,15 @@
 #include "toolcap.h"
 #include "families.h"
 
-/* Program names (after any target prefix and version suffix) that are
- * installed for a family. */
-static const struct {
-	const char *name;
-	const char *family;
-} program_families[] = {
-	{ "gcc", "gcc" }, { "g++", "gcc" },
-	{ "clang", "clang" }, { "clang++", "clang" },
-	{ "icx", "icx" }, { "icpx", "icx" },
-	{ "icc", "icc" }, { "icpc", "icc" },
-	{ "tcc", "tcc" },
-	{ "ld", "ld.bfd" }, { "ld.bfd", "ld.bfd" },
-	{ "ld.gold", "ld.gold" }, { "gold", "ld.gold" },
-	{ "ld.lld", "ld.lld" }, { "lld", "ld.lld" },
-	{ "ld.mold", "ld.mold" }, { "mold", "ld.mold" },
-	{ "ld64", "ld64" },
-	{ "as", "gas" }, { "gas", "gas" },
-	{ "llvm-as", "llvm-as" },
-	{ "pahole", "pahole" },
-	{ "rustc", "rustc" }, { "bindgen", "bindgen" }, { "cargo", "cargo" },
-};
-
 /*
- * How to ask a tool for its version, when it is not "--version" and exit
- * status 0.  Keyed by family or program.  exit_status is what the tool
- * exits with after printing its version: a run that ends with any other
- * status failed, and what it printed is not a version (a pyenv shim that
- * exits 127 names the Python versions it knows).
+ * How to ask a tool outside the families for its version, when it is not
+ * "--version" and exit status 0 (a family's own are in its record,
+ * lib/families.c).  Keyed by program, or by the name asked for as its
+ * family.  exit_status is what the tool exits with after printing its
+ * version: a run that ends with any other status failed, and what it
+ * printed is not a version (a pyenv shim that exits 127 names the
+ * Python versions it knows).
  */
-static const char *const dash_v[] = { "-v", NULL };
 static const char *const dash_capital_v[] = { "-V", NULL };
 static const char *const dash_version[] = { "-version", NULL };
 static const char *const double_dash_version[] = { "--version", NULL };
@@ -47,7 +26,6 @@ static const struct {
 	const char *const *args;
 	int exit_status;
 } version_args[] = {
-	{ "tcc", dash_v, 0 }, { "ld64", dash_v, 0 },
 	{ "e2fsck", dash_capital_v, 0 }, { "mke2fs", dash_capital_v, 0 },
 	{ "fsck.jfs", dash_capital_v, 0 }, { "mkfs.jfs", dash_capital_v, 0 },
 	{ "xfs_db", dash_capital_v, 0 }, { "mkfs.xfs", dash_capital_v, 0 },
@@ -68,10 +46,22 @@ static int name_is(const char *s, size_t n, const char *name)
 	return strlen(name) == n && memcmp(s, name, n) == 0;
 }
 
+/* The family that installs a program of this exact name, or NULL. */
+static const char *family_installing(const char *name, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < FAMILY_COUNT; i++)
+		for (j = 0; j < FAMILY_PROGRAMS_MAX && families[i].programs[j]; j++)
+			if (name_is(name, n, families[i].programs[j]))
+				return families[i].id;
+	return NULL;
+}
+
 const char *toolcap_program_family(const char *program)
 {
-	size_t len, start, n, i;
-	const char *base;
+	size_t len, start, n;
+	const char *base, *family;
 
 	if (!program || !*program)
 		return NULL;
@@ -81,10 +71,9 @@ const char *toolcap_program_family(const char *program)
 		if (start > 0 && base[start - 1] != '-')
 			continue;
 		n = name_without_version(base + start, len - start, 1);
-		for (i = 0; i < sizeof(program_families) /
-				sizeof(program_families[0]); i++)
-			if (name_is(base + start, n, program_families[i].name))
-				return program_families[i].family;
+		family = family_installing(base + start, n);
+		if (family)
+			return family;
 	}
 	return NULL;
 }
@@ -100,17 +89,27 @@ static long row_for(const char *name, size_t n)
 	return -1;
 }
 
-/* The row chosen by the family if given, else by the program's name. */
-static long version_row(const char *program, const char *family)
+/* The family's record when it has a version flag of its own, else the
+ * row of the family's name (a program asked for as its own family:
+ * --tool=unsquashfs) or of the program's name; both NULL/-1 for
+ * "--version" and exit status 0. */
+static long version_row(const char *program, const char *family,
+			const struct family **record)
 {
 	const char *base;
 	long row = -1;
 	size_t len;
 
+	*record = NULL;
 	if (!family && program)
 		family = toolcap_program_family(program);
-	if (family)
+	if (family) {
+		*record = family_record(family);
+		if (*record && (*record)->version_args[0])
+			return -1;
+		*record = NULL;
 		row = row_for(family, strlen(family));
+	}
 	if (row < 0 && program) {
 		base = program_basename(program, &len);
 		row = row_for(base, len);
@@ -121,14 +120,20 @@ static long version_row(const char *program, const char *family)
 const char *const *toolcap_version_args(const char *program,
 					const char *family)
 {
-	long row = version_row(program, family);
+	const struct family *record;
+	long row = version_row(program, family, &record);
 
+	if (record)
+		return record->version_args;
 	return row >= 0 ? version_args[row].args : double_dash_version;
 }
 
 int version_exit_status(const char *program, const char *family)
 {
-	long row = version_row(program, family);
+	const struct family *record;
+	long row = version_row(program, family, &record);
 
+	if (record)
+		return record->version_exit_status;
 	return row >= 0 ? version_args[row].exit_status : 0;
 }

@@ -90,8 +90,8 @@ int toolcap_vercmp(const char *a, const char *b);
  * ------------------------------------------------------------------- */
 
 struct toolcap_ident {
-	/* "gcc", "clang", "apple-clang", "icx", "icc", "tcc", "ld.bfd",
-	 * "ld.gold", "ld.lld", "ld.mold", "ld64", "gas", "llvm-as",
+	/* "gcc", "clang", "apple-clang", "icx", "icc", "tcc", "pcc",
+	 * "ld.bfd", "ld.gold", "ld.lld", "ld.mold", "ld64", "gas", "llvm-as",
 	 * "pahole", "rustc", "bindgen", "cargo"; for any other tool its
 	 * program name in lower case ("make", "python", "objcopy"). */
 	char family[TOOLCAP_FAMILY_MAX];
@@ -161,6 +161,45 @@ int toolcap_is_family(const char *name);
  * "x86_64-linux-gnu-as" -> "gas"), or NULL if the name says nothing.
  */
 const char *toolcap_program_family(const char *program);
+
+/*
+ * toolcap_family_at - the family ids, one by index, in the order struct
+ * toolcap_ident lists them: toolcap_family_at(0) is "gcc", and past the
+ * last it is NULL.  For listing them ("did you mean ld.lld?").
+ */
+const char *toolcap_family_at(size_t index);
+
+/*
+ * How a stand-in for a family's tool prints its version: a recorded real
+ * output split around its release, so that before + "2.38" + after is
+ * what release 2.38 prints:
+ *   ld.bfd: program "ld", before "GNU ld (GNU Binutils) ", after "\n"
+ *   pahole: before "v", after "\n"; from git: "v", "-5-g8b3f1a2\n"
+ * All strings are static.
+ */
+struct toolcap_standin {
+	const char *family;                 /* "ld.bfd"                     */
+	const char *program;                /* the name it is installed as  */
+	const char *before, *after;         /* around the release           */
+	const char *git_before, *git_after; /* a build from git, or NULL    */
+};
+
+/*
+ * toolcap_family_standin - fill out with the stand-in shape of a family
+ * (for `toolcap matrix` and tests).  Returns 1, or 0 when family is not a
+ * family id or has no recorded shape; the families with one are gcc,
+ * clang, ld.bfd, ld.lld, gas, pahole, rustc and bindgen.
+ */
+int toolcap_family_standin(const char *family, struct toolcap_standin *out);
+
+/*
+ * toolcap_first_line - the first line of text that has something on it,
+ * for an error message: control bytes and non-ASCII become '?', and it is
+ * cut to fit buf (size bytes with the NUL); "" when there is none.
+ *   "\n  \ngcc: error: x\n" -> "gcc: error: x"
+ */
+void toolcap_first_line(const char *text, size_t len, char *buf,
+			size_t size);
 
 /* ---------------------------------------------------------------------
  * The kernel's integers

@@ -66,9 +66,11 @@ enum toolcap_error toolcap_version(const char *const argv[],
 	 * stopped at the output cap has no status of its own. */
 	if (!run->truncated &&
 	    run->exit_status != version_exit_status(program, family)) {
-		quote_first_line(out, run->out_len, ident);
+		toolcap_first_line(out, run->out_len, ident->line,
+				   sizeof(ident->line));
 		if (!ident->line[0])
-			quote_first_line(err, run->err_len, ident);
+			toolcap_first_line(err, run->err_len, ident->line,
+					   sizeof(ident->line));
 		return TOOLCAP_ERR_FAILED;
 	}
 	e = toolcap_identify(out, run->out_len, program, family, ident);

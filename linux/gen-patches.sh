@@ -131,11 +131,11 @@ end() {
 begin kbuild-build-toolcap-as-a-host-program
 
 # What the kernel uses: the library, the version commands, the probes,
-# the cache and prefetch.  matrix, check and report stay out; the
-# commands they define are stubs that say so (kernel-stubs.c).
-cli_out='cmd-check*.c cmd-matrix.c cmd-report.c matrix-*.c'
+# the cache and prefetch.  matrix (cli/matrix/), check and report stay
+# out; the commands they define are stubs that say so (kernel-stubs.c).
+cli_out="cmd-check*.c cmd-report.c"
 cli_src=
-for f in "$top"/scripts/toolcap.c "$top"/scripts/cmd-*.c; do
+for f in "$top"/cli/*.c; do
 	b=${f##*/} skip=
 	for pat in $cli_out; do
 		# shellcheck disable=SC2254
@@ -153,21 +153,21 @@ for f in "$top"/lib/*.h; do
 done
 cli_hdr=
 for b in $cli_src; do
-	add "scripts/toolcap/cli/$b" "$top/scripts/$b"
-	cli_hdr="$cli_hdr $(sed -n 's/^#include "\([^/"]*\.h\)"$/\1/p' "$top/scripts/$b")"
+	add "scripts/toolcap/cli/$b" "$top/cli/$b"
+	cli_hdr="$cli_hdr $(sed -n 's/^#include "\([^/"]*\.h\)"$/\1/p' "$top/cli/$b")"
 done
 for h in $(echo "$cli_hdr" | tr ' ' '\n' | sort -u); do
-	[ -f "$top/scripts/$h" ] || die "scripts/$h: included but missing"
-	add "scripts/toolcap/cli/$h" "$top/scripts/$h"
+	[ -f "$top/cli/$h" ] || die "cli/$h: included but missing"
+	add "scripts/toolcap/cli/$h" "$top/cli/$h"
 done
 
 # A stub for each command cli.h declares that no file taken defines.
 stubs=
-sed -n 's/^int \(cmd_[a-z_]*\)(.*/\1/p' "$top/scripts/cli.h" >"$work/commands"
+sed -n 's/^int \(cmd_[a-z_]*\)(.*/\1/p' "$top/cli/cli.h" >"$work/commands"
 while read -r c; do
 	found=
 	for b in $cli_src; do
-		grep -q "^int $c(" "$top/scripts/$b" && found=1
+		grep -q "^int $c(" "$top/cli/$b" && found=1
 	done
 	[ -n "$found" ] || stubs="$stubs $c"
 done <"$work/commands"

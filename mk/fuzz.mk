@@ -26,31 +26,31 @@ $(FUZZ_DIR)/obj/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
-$(FUZZ_DIR)/obj/scripts/%.o: scripts/%.c $(wildcard scripts/*.h) $(LIB_HDR)
+$(FUZZ_DIR)/obj/cli/%.o: cli/%.c $(CLI_HDR) $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_DIR)/bin/fuzz-requirements: \
-	$(FUZZ_DIR)/obj/scripts/cmd-check-requirements.o
+	$(FUZZ_DIR)/obj/cli/cmd-check-requirements.o
 
 $(FUZZ_DIR)/bin/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Ilib -Iscripts \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Ilib -Icli \
 		-o $@ $(filter %.c %.o,$^)
 
-# The whole command line: scripts/toolcap.c's main() renamed, so that
+# The whole command line: cli/toolcap.c's main() renamed, so that
 # tests/fuzz/fuzz-cli.c can call it with argv made of each input.
-FUZZ_CLI_OBJ := $(patsubst scripts/%.c,$(FUZZ_DIR)/obj/scripts/%.o,\
-	$(filter-out scripts/toolcap.c,$(CLI_SRC))) $(FUZZ_DIR)/obj/scripts/toolcap-main.o
+FUZZ_CLI_OBJ := $(patsubst cli/%.c,$(FUZZ_DIR)/obj/cli/%.o,\
+	$(filter-out cli/toolcap.c,$(CLI_SRC))) $(FUZZ_DIR)/obj/cli/toolcap-main.o
 
-$(FUZZ_DIR)/obj/scripts/toolcap-main.o: scripts/toolcap.c $(wildcard scripts/*.h) $(LIB_HDR)
+$(FUZZ_DIR)/obj/cli/toolcap-main.o: cli/toolcap.c $(CLI_HDR) $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Dmain=toolcap_main -c -o $@ $<
 
 $(FUZZ_DIR)/bin/fuzz-cli: $(FUZZ_CLI_OBJ)
 
 # Kept: a rebuild of one target need not rebuild the library.
-.SECONDARY: $(FUZZ_LIB_OBJ) $(FUZZ_DIR)/obj/scripts/cmd-check-requirements.o \
+.SECONDARY: $(FUZZ_LIB_OBJ) $(FUZZ_DIR)/obj/cli/cmd-check-requirements.o \
 	$(FUZZ_CLI_OBJ)
 
 fuzz-build: $(addprefix $(FUZZ_DIR)/bin/,$(FUZZ_TARGETS))

@@ -105,6 +105,44 @@ for cc in gcc "ccache gcc"; do
 	'
 done
 
+# The probe macros answer as the kernel's own: n when the tool's program
+# is not installed ($(success,...) of a missing command), y when the
+# tool accepts.  A tool that runs but fails without the probed flag too
+# (/bin/false) tells nothing about the flag: conf stops with toolcap's
+# line, where stock Kconfig.include would write n.
+probes() { # CC LD RUSTC: conf on Kconfig.probes into out/
+	rm -rf out && mkdir out && (cd out &&
+	env srctree="$TOP" CC="$1" LD="$2" RUSTC="$3" \
+		"$KCONFIG_CONF" --alldefconfig "$TEST_DIRECTORY/kconfig/Kconfig.probes" >/dev/null)
+}
+if have rustc; then
+	test_expect_success 'probe macros: y from working tools, n from tools that are not installed' '
+		probes gcc ld rustc &&
+		grep "^CONFIG_" out/.config >actual &&
+		printf "%s\n" CONFIG_CC_HAS_O2=y CONFIG_AS_HAS_NOP=y \
+			CONFIG_LD_HAS_GC_SECTIONS=y CONFIG_RUSTC_HAS_OPT_LEVEL=y >expected &&
+		test_cmp expected actual &&
+		probes "$TRASH/bin/no-such-cc" "$TRASH/bin/no-such-ld" no-such-rustc 2>err &&
+		cat err &&
+		test -f out/.config &&
+		{ grep "^CONFIG_" out/.config >actual || :; } &&
+		test_must_be_empty actual
+	'
+else
+	test_skip "probe macros: y and n" "rustc not installed: install rustc"
+fi
+for tool in CC LD RUSTC; do
+	PROBE_TOOL=$tool && export PROBE_TOOL
+	test_expect_success "probe macros: $tool=/bin/false (fails without the flag too) stops conf with toolcap's line, not n" '
+		cc=gcc ld=ld rustc=rustc &&
+		case $PROBE_TOOL in CC) cc=false ;; LD) ld=false ;; RUSTC) rustc=false ;; esac &&
+		test_expect_code 1 probes "$cc" "$ld" "$rustc" 2>err &&
+		cat err &&
+		test ! -e out/.config &&
+		grep "^toolcap: [a-z-]*: false fails without the probed arguments too" err
+	'
+done
+
 # Issue 13 item 2: as-instr follows the tree it is in.  6.1's does not
 # make the assembler's warnings fatal, 6.5+'s does, and that changes real
 # answers: clang 14 for riscv64 warns on ".option arch, +m" and assembles.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * libFuzzer target: the toolcap command line itself.  scripts/toolcap.c
+ * libFuzzer target: the toolcap command line itself.  cli/toolcap.c
  * is built with -Dmain=toolcap_main together with every cmd-*.c and
  * matrix-*.c, and each input becomes an argv: its words are separated by
  * newlines or NUL bytes, after "toolcap"; a word "*N" (N a digit) stands

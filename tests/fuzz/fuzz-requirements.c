@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * libFuzzer target: the requirements-file reader of `toolcap check`
- * (scripts/cmd-check-requirements.c), on any bytes, read from memory
+ * (cli/cmd-check-requirements.c), on any bytes, read from memory
  * through fmemopen() and read_requirements_stream().
  *
  * A file is read whole or refused with exactly one message, one line,

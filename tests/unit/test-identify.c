@@ -115,8 +115,31 @@ static void failed_run_is_no_version(void)
 	CHECK(e == TOOLCAP_ERR_USAGE, "NULL argv: %s", toolcap_strerror(e));
 }
 
+/* toolcap_first_line(): what an error message quotes of a tool. */
+static void first_line_is_printable_and_bounded(void)
+{
+	static const char text[] = "\n  \t\r\ngcc: \033[1merror\033[m: x\xc3\xa9\nmore\n";
+	char buf[32], tiny[4];
+
+	memset(buf, 'X', sizeof(buf));
+	toolcap_first_line(text, sizeof(text) - 1, buf, sizeof(buf));
+	CHECK(strcmp(buf, "gcc: ?[1merror?[m: x??") == 0,
+	      "the first line with something on it, printable: \"%s\"", buf);
+	toolcap_first_line(text, sizeof(text) - 1, tiny, sizeof(tiny));
+	CHECK(strcmp(tiny, "gcc") == 0, "cut to the buffer: \"%s\"", tiny);
+	memset(buf, 'X', sizeof(buf));
+	toolcap_first_line("\n \n", 3, buf, sizeof(buf));
+	CHECK(buf[0] == '\0', "only blank lines: \"\"");
+	toolcap_first_line(NULL, 5, buf, sizeof(buf));
+	CHECK(buf[0] == '\0', "NULL text: \"\"");
+	toolcap_first_line(text, sizeof(text) - 1, NULL, 8);
+	toolcap_first_line(text, sizeof(text) - 1, buf, 0);
+	CHECK(1, "NULL or empty buffer: nothing written, no crash");
+}
+
 int main(void)
 {
+	first_line_is_printable_and_bounded();
 	failed_run_is_no_version();
 	family_from_program_is_printable();
 	program_without_file_name();

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * What the toolcap command's source files share: options, running a tool
- * and the one-line error.  scripts/toolcap.c has main() and the version
- * commands; each other command is a scripts/cmd-NAME.c with cmd_NAME().
+ * and the one-line error.  cli/toolcap.c has main() and the help;
+ * options.c reads options, version-run.c runs a program's version; each
+ * command is a cli/cmd-NAME.c with cmd_NAME().
  */
 #ifndef TOOLCAP_CLI_H
 #define TOOLCAP_CLI_H
@@ -63,6 +64,10 @@ int next_option(const char *command, int argc, char **argv, int *i,
  * is near enough to be the one meant. */
 const char *nearest_name(const char *word, const char *const *names);
 
+/* 0 if family is a family id, else the one line (naming the nearest
+ * id, or all of them) and EXIT_ERROR: a typo would only ever say no. */
+int check_family_argument(const char *command, const char *family);
+
 /* Read --tool= and --format= up to TOOL [ARG...]; 0 or an exit status. */
 int parse_options(const char *command, int argc, char **argv,
 		  struct options *opt);
@@ -80,6 +85,12 @@ const char *family_option(const char *tool);
 /* Run opt->command with its version flag and recognise the output. */
 void probe_tool(const struct options *opt, struct probe *p,
 		char *out, size_t out_size, char *err, size_t err_size);
+
+/* Probe the command of opt; 0 with p filled in, or the exit status:
+ * EXIT_FALSE when the program is not installed (said on stderr unless
+ * quiet_when_missing), EXIT_ERROR after the one line. */
+int probe_or_exit(const struct options *opt, struct probe *p,
+		  int quiet_when_missing);
 
 /* The one line on stderr for a probe that gave no version. */
 void report_error(const struct probe *p);

@@ -19,7 +19,7 @@
 
 #include "matrix.h"
 #include "matrix-expect.h"
-#include "../lib/kconfig-scan.h"
+#include "../../lib/kconfig-scan.h"
 
 #define EXPECT_MAX 64
 #define DEFAULT_TIMEOUT_S 120

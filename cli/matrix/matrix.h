@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
- * What the files of `toolcap matrix` share: scripts/cmd-matrix.c reads
- * the command line and prints; scripts/matrix-standin.c writes the
- * stand-in tools; scripts/matrix-run.c runs the Kconfig engine once per
- * version, in parallel, in scratch directories; scripts/matrix-config.c
- * reads what the engine wrote.
+ * What the files of `toolcap matrix` share: cmd-matrix.c reads the
+ * command line and prints; matrix-standin.c writes the stand-in tools;
+ * matrix-run.c runs the Kconfig engine once per version, in parallel, in
+ * scratch directories; matrix-config.c reads what the engine wrote.
  */
 #ifndef TOOLCAP_MATRIX_H
 #define TOOLCAP_MATRIX_H
@@ -13,7 +12,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "cli.h"
+#include "../cli.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096
@@ -21,15 +20,6 @@
 
 /* The most versions one matrix compares (columns of the table). */
 #define MATRIX_VERSIONS_MAX 64
-
-/* How a family words --version, taken from a real recorded output. */
-struct matrix_template {
-	const char *family;   /* "pahole" */
-	const char *program;  /* the name it is installed as: "pahole" */
-	const char *before;   /* the text before the version ...       */
-	const char *after;    /* ... and after it, newline included    */
-	const char *git_before, *git_after; /* a build from git, or NULL */
-};
 
 /* One column: a version as the user wrote it. */
 struct matrix_version {
@@ -42,7 +32,7 @@ struct matrix_version {
 /* Everything one run of the matrix needs. */
 struct matrix_plan {
 	const char *variable;                 /* "PAHOLE"                   */
-	const struct matrix_template *tmpl;
+	const struct toolcap_standin *tmpl;  /* toolcap_family_standin */
 	struct matrix_version versions[MATRIX_VERSIONS_MAX];
 	int n_versions;
 	const char *engine_name;              /* "conf", "kconfiglib", PATH */
@@ -61,12 +51,12 @@ struct matrix_outcome {
 };
 
 /* matrix-standin.c */
-const struct matrix_template *matrix_template(const char *name);
+const struct toolcap_standin *matrix_template(const char *name);
 /* "pahole, gcc, ..." for messages. */
 void matrix_template_names(char *buf, size_t size);
 /* Write DIR/PROGRAM for version v (nothing when it is missing) and put
  * its path in path; 0, or an exit status after the error. */
-int matrix_write_standin(const struct matrix_template *t,
+int matrix_write_standin(const struct toolcap_standin *t,
 			 const struct matrix_version *v, const char *dir,
 			 char *path, size_t path_size);
 

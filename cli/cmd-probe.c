@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "../lib/families.h"
 #include "../lib/probe-command.h"
 
 struct probe_options {
@@ -224,8 +223,8 @@ static void probe_failed(const char *command, const struct probe_options *o,
 			 const char *err)
 {
 	/* The first line the tool said, printable, as version errors quote
-	 * it (the library's quote_first_line). */
-	struct toolcap_ident said = { 0 };
+	 * it. */
+	char said[TOOLCAP_LINE_MAX];
 
 	static struct probe_command cmd;
 	char line[512];
@@ -249,7 +248,7 @@ static void probe_failed(const char *command, const struct probe_options *o,
 	else if (e == TOOLCAP_ERR_FAILED)
 		fail("%s: %s fails without the probed arguments too (exit %d: \"%s\"), so its no would say nothing: check the tool and its flags",
 		     command, line, r->run.exit_status,
-		     (quote_first_line(err, r->run.err_len, &said), said.line));
+		     (toolcap_first_line(err, r->run.err_len, said, sizeof(said)), said));
 	else if (e == TOOLCAP_ERR_SYSTEM && r->run.exit_status < 0)
 		fail("%s: %s: could not run the probe: %s (its scratch directory is made in $TMPDIR, else /tmp)",
 		     command, line, strerror(r->run.sys_errno ? r->run.sys_errno : EIO));

@@ -3,7 +3,7 @@
  * toolcap check: what a requirement is, and how requirements are read
  * from a file or from the kernel's built-in list.  The file format is
  * described in man/toolcap.1 (REQUIREMENTS FILES); the code is in
- * scripts/cmd-check-requirements.c.
+ * cli/cmd-check-requirements.c.
  */
 #ifndef TOOLCAP_CHECK_REQUIREMENTS_H
 #define TOOLCAP_CHECK_REQUIREMENTS_H
@@ -68,7 +68,7 @@ int requirement_argv(const struct requirement *r, char *buf, char **argv);
 int requirement_split(const char *text, char *buf, char **argv, int max);
 
 /*
- * The kernel's tools (scripts/cmd-check-kernel.c): one list for
+ * The kernel's tools (cli/cmd-check-kernel.c): one list for
  * `toolcap check --kernel` and `toolcap report`.
  */
 struct kernel_tool {
