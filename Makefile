@@ -78,7 +78,7 @@ check: all $(UNIT_BIN)
 # The CLI tests again with every toolcap under valgrind's memcheck
 # (tests/valgrind.sh); t0100, ~800 runs of a second each, on request:
 #   make check-valgrind VALGRIND_TESTS="t0100-samples.sh"
-VALGRIND_TESTS ?= t0200-cli.sh t0300-hostile.sh t60-check.sh
+VALGRIND_TESTS ?= t0200-cli.sh t0300-hostile.sh t3000-check.sh
 check-valgrind: all
 	@sh tests/valgrind.sh $(VALGRIND_TESTS)
 

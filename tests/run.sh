@@ -5,6 +5,16 @@
 # count.  The last line is
 # "N passed, N failed, N skipped"; the exit status is non-zero if any test
 # failed, and under CI=true a skipped test counts as a failure.
+#
+# A test's number says its area (the first digit), as in git's t/:
+#   t0xxx  the library and the CLI on their own (parsing, formats, errors,
+#          hostile tools)
+#   t1xxx  the kernel drop-in scripts and Kconfig (conf, kconfiglib)
+#   t2xxx  capability probes (cc-option, as-instr, ...) and their cache
+#   t3xxx  check, make install, examples/configure, the man pages
+#   t4xxx  the Linux patch series (make linux-patches) with the real make
+#   t5xxx  toolcap matrix
+# A new test takes the next free number in its area.
 cd "$(dirname "$0")" || exit 2
 
 passed=0 failed=0 skipped=0

@@ -30,10 +30,10 @@ test_expect_success 'clang -dumpversion given as gcc'"'"'s is refused too' '
 	test_line_count = 1 err
 '
 
-test_expect_success 'clang asked as its integrated assembler (llvm-as): clang'"'"'s version' '
+test_expect_success 'clang asked as its integrated assembler (llvm-as): clang'"'"'s version, as its macros state it' '
 	for cc in clang clang-13 clang-14 clang-15 clang-16; do
 		have $cc || continue
-		test_eq "llvm-as $("$TOOLCAP" version --format=number $cc)" \
+		test_eq "llvm-as $(clang_macro_version $cc)" \
 			"$("$TOOLCAP" version --tool=llvm-as $cc)" || return 1
 	done
 '

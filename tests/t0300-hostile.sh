@@ -17,8 +17,10 @@ tool() {
 # within SECONDS CMD...: run CMD, its status; fail when it took longer
 # than SECONDS (whole seconds, plus TIME_SLACK).  Every hostile case runs
 # so: and timeout(1) stops CMD well after that, so that a hang fails the
-# test instead of stalling the suite.
-within() {
+# test instead of stalling the suite.  Untraced (see lib.sh): callers
+# check its stderr.
+within() (
+	{ set +x; } 2>/dev/null
 	limit=$(($1 + TIME_SLACK))
 	shift
 	start=$(date +%s)
@@ -28,7 +30,7 @@ within() {
 	echo "took ${elapsed}s, limit ${limit}s" >timing
 	test "$elapsed" -le "$limit" || return 125
 	return "$status"
-}
+)
 
 # expect_error STATUS PATTERN TOOLCAP-ARGS...: within 3 seconds, that
 # status, one line on stderr matching the pattern, nothing on stdout.

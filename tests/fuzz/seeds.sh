@@ -61,12 +61,12 @@ fuzz-vercmp)
 	done <"$list"
 	;;
 fuzz-requirements)
-	# Every requirements file, and each line t60 writes into one.
+	# Every requirements file, and each line t3000 writes into one.
 	for req in "$top"/examples/*/*.req "$top"/tests/*/*.req; do
 		[ -f "$req" ] && seed && cp "$req" "$file"
 	done
 	sed -n 's/^[[:space:]]*echo "\(.*\)" >req.*/\1/p' \
-		"$top"/tests/t60*.sh | sed 's/\\\$/$/g' |
+		"$top"/tests/t3000-*.sh | sed 's/\\\$/$/g' |
 	while IFS= read -r line; do
 		printf '%s\n' "$line" >"$dir/line-$(printf '%s' "$line" | cksum | cut -d" " -f1)"
 	done

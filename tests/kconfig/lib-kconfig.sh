@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 #
-# Sourced by tests/t4*.sh after lib.sh: finds the real Kconfig engines
-# (Debian's linux-kbuild conf, python3-kconfiglib) and unpacks what the
-# tests need of Debian's linux-source trees, once, into tests/trash/cache.
+# Sourced after lib.sh by the tests that run real Kconfig or Linux trees:
+# finds the real Kconfig engines (Debian's linux-kbuild conf,
+# python3-kconfiglib) and unpacks what the tests need of Debian's
+# linux-source trees, once, into tests/trash/cache.
 
 KCONFIG_CONF=${KCONFIG_CONF:-$(ls /usr/lib/linux-kbuild-6.1/scripts/kconfig/conf 2>/dev/null)}
 KCONFIG_CONF=${KCONFIG_CONF:-$(command -v conf)}

@@ -89,14 +89,13 @@ for cc in gcc "ccache gcc"; do
 		rm -rf out && mkdir out && cd out &&
 		env srctree="$TOP" CC="$MACRO_CC" PAHOLE="$TRASH/bin/no-such-pahole" \
 			"$KCONFIG_CONF" --alldefconfig "$TEST_DIRECTORY/kconfig/Kconfig.macros" >/dev/null &&
-		v=$("$TOOLCAP" version --format=number gcc) &&
-		i=$("$TOOLCAP" version --format=int gcc) &&
-		k=$("$TOOLCAP" version --format=kernel gcc) &&
+		v=$(gcc_macro_version) &&
+		i=$(version_int "$v") &&
 		grep "^CONFIG_" .config >actual &&
 		cat >expected <<-EOT &&
 		CONFIG_CC_INT=$i
 		CONFIG_CC_TEXT="$v"
-		CONFIG_CC_KERNEL="$k"
+		CONFIG_CC_KERNEL="GCC $i"
 		CONFIG_CC_IS_GCC=y
 		CONFIG_CC_GE_5_1=y
 		CONFIG_CC_LE_99=y

@@ -25,9 +25,10 @@ fi
 # bounded, and so is every tool it runs.
 TOOLCAP_TIMEOUT=20
 export TOOLCAP_TIMEOUT
-tc() {
+tc() (
+	{ set +x; } 2>/dev/null # its stderr is checked: untraced (lib.sh)
 	timeout 60 "$TOOLCAP" "$@"
-}
+)
 
 # wrapper FILE TAG REAL: a program that logs "TAG ARGS" to $LOG and runs
 # REAL.  Files beside the log make the probe itself (not the driver's

@@ -12,17 +12,6 @@
 VERSIONS='1.16 1.21 1.22 1.22-git 1.24 missing'
 export VERSIONS
 
-# test_expect_code STATUS COMMAND...: COMMAND exits with STATUS.
-test_expect_code() {
-	_want=$1
-	shift
-	"$@"
-	_got=$?
-	[ "$_got" -eq "$_want" ] && return 0
-	echo "exit status $_got, not $_want: $*" >&2
-	return 1
-}
-
 # json_summary FILE: the --json document as lines a test can compare.
 cat >"$TRASH/json_summary.py" <<\EOT
 import json, sys
@@ -224,7 +213,7 @@ else
 	test_skip "kconfiglib: the matrix of the BTF gate example" "no kconfiglib: install python3-kconfiglib"
 fi
 
-# The real 6.1 tree, as tests/t42 runs it.
+# The real 6.1 tree, as tests/t1020 runs it.
 need_linux_tree 6.1 "Linux 6.1: the PAHOLE matrix against conf by hand"
 
 {
