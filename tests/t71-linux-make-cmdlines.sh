@@ -15,20 +15,6 @@
 
 linux_own_home
 
-# linux_build_tree VERSION: the tree make -n vmlinux reads, in the cache.
-linux_build_tree() {
-	_d=$CACHE/linux-source-$1-build
-	if [ ! -f "$_d/.unpacked" ]; then
-		[ -f "/usr/src/linux-source-$1.tar.xz" ] || return 1
-		rm -rf "$_d" "$_d.tmp" && mkdir -p "$_d.tmp" &&
-		tar -xJf "/usr/src/linux-source-$1.tar.xz" -C "$_d.tmp" --strip-components=1 \
-			--exclude='*/Documentation/*.rst' --exclude='*/Documentation/*.txt' \
-			--exclude='*/Documentation/*.yaml' || return 1
-		touch "$_d.tmp/.unpacked" && mv "$_d.tmp" "$_d"
-	fi
-	echo "$_d"
-}
-
 # dryrun TREE OBJ TOOLCHAIN OUT: tinyconfig, then make -n vmlinux into OUT
 # with TREE and OBJ written as such.
 dryrun() {
