@@ -273,7 +273,10 @@ if [ "$kv" = 6.1 ]; then
 	f=$(edit Makefile)
 	n=$(grep -c '^PAHOLE_FLAGS	= \$(shell PAHOLE=\$(PAHOLE) \$(srctree)/scripts/pahole-flags.sh)$' "$f") || true
 	[ "$n" = 1 ] || die "Makefile: no PAHOLE_FLAGS line as 6.1 has it: is this a pristine 6.1 tree?"
-	sed 's|^PAHOLE_FLAGS	= \$(shell PAHOLE=\$(PAHOLE) \$(srctree)/scripts/pahole-flags.sh)$|PAHOLE_FLAGS	= $(if $(wildcard $(TOOLCAP)),$(shell PAHOLE=$(PAHOLE) TOOLCAP=$(TOOLCAP) $(srctree)/scripts/pahole-flags.sh))|' \
+	# Once toolcap exists the answer is kept ($(eval) makes the variable
+	# simple): pahole-flags.sh ran for each command, ~21 times per no-op
+	# make, for one answer.
+	sed 's|^PAHOLE_FLAGS	= \$(shell PAHOLE=\$(PAHOLE) \$(srctree)/scripts/pahole-flags.sh)$|PAHOLE_FLAGS	= $(if $(wildcard $(TOOLCAP)),$(eval PAHOLE_FLAGS := $(shell PAHOLE=$(PAHOLE) TOOLCAP=$(TOOLCAP) $(srctree)/scripts/pahole-flags.sh))$(PAHOLE_FLAGS))|' \
 		"$f" >"$f.new"
 	mv "$f.new" "$f"
 fi
@@ -297,11 +300,12 @@ scripts/toolcap-dropin.sh holds what the scripts share: where toolcap is
 else PATH) and the "*** ... is too old." check against the tree's own
 min-tool-version.sh.  When toolcap is missing they say so in one line
 naming toolcap, never "unknown C compiler".
-$( [ "$kv" != 6.1 ] || printf '\n%s\n%s\n%s\n%s\n' \
+$( [ "$kv" != 6.1 ] || printf '\n%s\n%s\n%s\n%s\n%s\n' \
 "PAHOLE_FLAGS is recursive and exported, so make runs pahole-flags.sh for" \
-"every command, also before scripts_basic has built toolcap; it is now" \
-"empty until toolcap exists, which is before anything uses it, and" \
-"passes TOOLCAP, since make before 4.4 gives \$(shell) no exported variable.")
+"every command (~21 times in a no-op make), also before scripts_basic has" \
+"built toolcap; it is now empty until toolcap exists, which is before" \
+"anything uses it, then computed once and kept, and passes TOOLCAP, since" \
+"make before 4.4 gives \$(shell) no exported variable.")
 EOF
 
 # ---------------------------------------------------------------------
