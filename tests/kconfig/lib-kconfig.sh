@@ -168,7 +168,7 @@ linux_make_tree() {
 
 # linux_build_tree VERSION: the whole tree of
 # /usr/src/linux-source-VERSION.tar.xz but Documentation/'s text, which
-# a build reads (t71, t72), unpacked once into the cache.  Fails when the
+# a build reads (t4010, t4020), unpacked once into the cache.  Fails when the
 # package is missing.
 linux_build_tree() {
 	_d=$CACHE/linux-source-$1-build
