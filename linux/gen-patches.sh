@@ -273,7 +273,10 @@ if [ "$kv" = 6.1 ]; then
 	f=$(edit Makefile)
 	n=$(grep -c '^PAHOLE_FLAGS	= \$(shell PAHOLE=\$(PAHOLE) \$(srctree)/scripts/pahole-flags.sh)$' "$f") || true
 	[ "$n" = 1 ] || die "Makefile: no PAHOLE_FLAGS line as 6.1 has it: is this a pristine 6.1 tree?"
-	sed 's|^PAHOLE_FLAGS	= \$(shell PAHOLE=\$(PAHOLE) \$(srctree)/scripts/pahole-flags.sh)$|PAHOLE_FLAGS	= $(if $(wildcard $(TOOLCAP)),$(shell PAHOLE=$(PAHOLE) TOOLCAP=$(TOOLCAP) $(srctree)/scripts/pahole-flags.sh))|' \
+	# Once toolcap exists the answer is kept ($(eval) makes the variable
+	# simple): pahole-flags.sh ran for each command, ~21 times per no-op
+	# make, for one answer.
+	sed 's|^PAHOLE_FLAGS	= \$(shell PAHOLE=\$(PAHOLE) \$(srctree)/scripts/pahole-flags.sh)$|PAHOLE_FLAGS	= $(if $(wildcard $(TOOLCAP)),$(eval PAHOLE_FLAGS := $(shell PAHOLE=$(PAHOLE) TOOLCAP=$(TOOLCAP) $(srctree)/scripts/pahole-flags.sh))$(PAHOLE_FLAGS))|' \
 		"$f" >"$f.new"
 	mv "$f.new" "$f"
 fi
@@ -297,11 +300,12 @@ scripts/toolcap-dropin.sh holds what the scripts share: where toolcap is
 else PATH) and the "*** ... is too old." check against the tree's own
 min-tool-version.sh.  When toolcap is missing they say so in one line
 naming toolcap, never "unknown C compiler".
-$( [ "$kv" != 6.1 ] || printf '\n%s\n%s\n%s\n%s\n' \
+$( [ "$kv" != 6.1 ] || printf '\n%s\n%s\n%s\n%s\n%s\n' \
 "PAHOLE_FLAGS is recursive and exported, so make runs pahole-flags.sh for" \
-"every command, also before scripts_basic has built toolcap; it is now" \
-"empty until toolcap exists, which is before anything uses it, and" \
-"passes TOOLCAP, since make before 4.4 gives \$(shell) no exported variable.")
+"every command (~21 times in a no-op make), also before scripts_basic has" \
+"built toolcap; it is now empty until toolcap exists, which is before" \
+"anything uses it, then computed once and kept, and passes TOOLCAP, since" \
+"make before 4.4 gives \$(shell) no exported variable.")
 EOF
 
 # ---------------------------------------------------------------------
@@ -396,6 +400,33 @@ PAHOLE_VERSION comes from pahole-version.sh, which reads pahole with
 toolcap as pahole whatever the program is called: a pahole from git
 (v1.22-5-g8b3f1a2) is 122.  With pahole 1.22 or later the .config is
 unchanged.
+EOF
+
+# ---------------------------------------------------------------------
+# 0006: the GCOV prefer-atomic check only when GCOV is on.
+
+begin kbuild-check-gcov-prefer-atomic-only-with-gcov
+insert before Makefile '^# Use atomic counter updates to avoid concurrent-access crashes in GCOV\.$' "$(text gcov-if <<-\EOF
+	ifdef CONFIG_GCOV_KERNEL
+EOF
+)"
+insert after Makefile '^	-fprofile-update=prefer-atomic\)$' "$(text gcov-endif <<-\EOF
+	endif
+EOF
+)"
+end "kbuild: run the GCOV prefer-atomic check only with CONFIG_GCOV_KERNEL" <<EOF
+The top Makefile appends the result of a try-run to CFLAGS_GCOV, a
+simply expanded variable, so every make with gcc runs it: two
+compilations and two nm runs, also with GCOV off and nothing to
+rebuild; scripts/Makefile.toolcap's cache cannot answer it, as it is
+not one of the Makefile.compiler probes.
+
+CFLAGS_GCOV reaches a command line only with CONFIG_GCOV_KERNEL
+(scripts/Makefile.lib); run the check only then.  With GCOV off the
+one difference is in the filter-out of CFLAGS_GCOV in
+scripts/Makefile.modfinal and drivers/gpu/drm/i915/Makefile: a
+-fprofile-update=prefer-atomic given by hand in KCFLAGS is no longer
+removed there.
 EOF
 
 # The series is complete: number the patches "n/N" and put them in place.

@@ -3,7 +3,8 @@
 #
 # The series of `make linux-patches` leaves a build's command lines as
 # they were, byte for byte: on the real Linux 6.1 and 6.12 trees, for
-# x86_64 gcc and LLVM=1, `make -k -n vmlinux` after tinyconfig prints the
+# x86_64 gcc and LLVM=1 and for arm64 (CROSS_COMPILE=aarch64-linux-gnu-
+# and LLVM=1), `make -k -n vmlinux` after tinyconfig prints the
 # same commands in the stock and the patched tree (the flags of every
 # cc-option, cc-disable-warning, as-instr, ld-option of every directory
 # land in them), once the tree paths are written TREE and OBJ and the one
@@ -15,32 +16,25 @@
 
 linux_own_home
 
-# linux_build_tree VERSION: the tree make -n vmlinux reads, in the cache.
-linux_build_tree() {
-	_d=$CACHE/linux-source-$1-build
-	if [ ! -f "$_d/.unpacked" ]; then
-		[ -f "/usr/src/linux-source-$1.tar.xz" ] || return 1
-		rm -rf "$_d" "$_d.tmp" && mkdir -p "$_d.tmp" &&
-		tar -xJf "/usr/src/linux-source-$1.tar.xz" -C "$_d.tmp" --strip-components=1 \
-			--exclude='*/Documentation/*.rst' --exclude='*/Documentation/*.txt' \
-			--exclude='*/Documentation/*.yaml' || return 1
-		touch "$_d.tmp/.unpacked" && mv "$_d.tmp" "$_d"
-	fi
-	echo "$_d"
-}
-
 # dryrun TREE OBJ TOOLCHAIN OUT: tinyconfig, then make -n vmlinux into OUT
 # with TREE and OBJ written as such.
 dryrun() {
 	_t=$1 _o=$2 _tc=$3 _out=$4
-	set --
-	[ "$_tc" = llvm ] && set -- LLVM=1
+	case $_tc in
+	gcc) set -- ;;
+	llvm) set -- LLVM=1 ;;
+	arm64) set -- ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- ;;
+	arm64-llvm) set -- ARCH=arm64 LLVM=1 ;;
+	esac
 	mkdir -p "$_o" &&
 	make -s -C "$_t" O="$_o" "$@" tinyconfig >"$_out.log" 2>&1 &&
-	# -n cannot get past vmlinux.a, which it does not make: -k prints
-	# every directory's commands before that stop.
+	# -n cannot get past vmlinux.a (arm64: the vdso it links into an
+	# object), which it does not make: -k prints every directory's
+	# commands before that stop.
 	{ make -C "$_t" O="$_o" "$@" -k -n vmlinux >"$_out.raw" 2>>"$_out.log" || :; } &&
-	grep -q "No rule to make target .vmlinux\.a., needed by .vmlinux\.o" "$_out.log" &&
+	grep -q -e "No rule to make target .vmlinux\.a., needed by .vmlinux\.o" \
+		-e "No rule to make target .arch/arm64/kernel/vdso/vdso\.so., needed by .arch/arm64/kernel/vdso-wrap\.o" \
+		"$_out.log" &&
 	sed -e "s|$_o|OBJ|g" -e "s|$_t|TREE|g" \
 		-e '/obj=scripts\/toolcap$/d' -e '/scripts\/toolcap\//d' -e '/^:$/d' \
 		-e '/Entering directory/d' -e '/Leaving directory/d' \
@@ -68,12 +62,23 @@ for v in 6.1 6.12; do
 		! grep -q toolcap "$STOCK/Makefile" "$STOCK/scripts/Makefile.compiler" &&
 		test -f "$PATCHED/scripts/Makefile.toolcap"
 	'
-	for tc in gcc llvm; do
-		if [ $tc = llvm ] && ! { have clang && have ld.lld; }; then
-			test_skip "Linux $v LLVM=1: make -n vmlinux" "no clang/ld.lld: install clang and lld"
+	for tc in gcc llvm arm64 arm64-llvm; do
+		why=
+		case $tc in
+		llvm|arm64-llvm) have clang && have ld.lld || why="no clang/ld.lld: install clang and lld" ;;
+		arm64) have aarch64-linux-gnu-gcc && have aarch64-linux-gnu-ld ||
+			why="no aarch64-linux-gnu-gcc: install gcc-aarch64-linux-gnu" ;;
+		esac
+		if [ -n "$why" ]; then
+			test_skip "Linux $v $tc: make -n vmlinux" "$why"
 			continue
 		fi
-		export tc
+		# A flag of the arch Makefile's own probes, in the compile lines.
+		case $tc in
+		arm64*) flag=-Wno-psabi ;;
+		*) flag='-fno-stack-protector\|-mno-red-zone' ;;
+		esac
+		export tc flag
 		test_expect_success "Linux $v $tc: make -n vmlinux after tinyconfig prints stock's command lines byte for byte" '
 			dryrun "$STOCK" "$TRASH/obj-$v-$tc-stock" $tc stock-$tc &
 			dryrun "$PATCHED" "$TRASH/obj-$v-$tc" $tc patched-$tc
@@ -82,7 +87,7 @@ for v in 6.1 6.12; do
 			test "$p" = 0 || { cat patched-$tc.log; exit 1; }
 			test -s "$TRASH/obj-$v-$tc/.toolcap-cache/$(ls "$TRASH/obj-$v-$tc/.toolcap-cache" | head -n 1)" &&
 			test_line_count -ge 300 stock-$tc &&
-			grep -q -- "-fno-stack-protector\|-mno-red-zone" stock-$tc &&
+			grep -q -- "$flag" stock-$tc &&
 			test_cmp stock-$tc patched-$tc
 		'
 	done

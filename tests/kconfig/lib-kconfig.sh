@@ -167,6 +167,23 @@ linux_make_tree() {
 		'*/Makefile*' '*/Kbuild*'
 }
 
+# linux_build_tree VERSION: the whole tree of
+# /usr/src/linux-source-VERSION.tar.xz but Documentation/'s text, which
+# a build reads (t4010, t4020), unpacked once into the cache.  Fails when the
+# package is missing.
+linux_build_tree() {
+	_d=$CACHE/linux-source-$1-build
+	if [ ! -f "$_d/.unpacked" ]; then
+		[ -f "/usr/src/linux-source-$1.tar.xz" ] || return 1
+		rm -rf "$_d" "$_d.tmp" && mkdir -p "$_d.tmp" &&
+		tar -xJf "/usr/src/linux-source-$1.tar.xz" -C "$_d.tmp" --strip-components=1 \
+			--exclude='*/Documentation/*.rst' --exclude='*/Documentation/*.txt' \
+			--exclude='*/Documentation/*.yaml' || return 1
+		touch "$_d.tmp/.unpacked" && mv "$_d.tmp" "$_d"
+	fi
+	echo "$_d"
+}
+
 # linux_own_home: the real make of a patched tree and of a stock one see
 # the same environment: no toolcap of the test suite's (the tree builds
 # its own) and a HOME of the test's, so that what a build writes outside
