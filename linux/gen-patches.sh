@@ -402,33 +402,6 @@ toolcap as pahole whatever the program is called: a pahole from git
 unchanged.
 EOF
 
-# ---------------------------------------------------------------------
-# 0006: the GCOV prefer-atomic check only when GCOV is on.
-
-begin kbuild-check-gcov-prefer-atomic-only-with-gcov
-insert before Makefile '^# Use atomic counter updates to avoid concurrent-access crashes in GCOV\.$' "$(text gcov-if <<-\EOF
-	ifdef CONFIG_GCOV_KERNEL
-EOF
-)"
-insert after Makefile '^	-fprofile-update=prefer-atomic\)$' "$(text gcov-endif <<-\EOF
-	endif
-EOF
-)"
-end "kbuild: run the GCOV prefer-atomic check only with CONFIG_GCOV_KERNEL" <<EOF
-The top Makefile appends the result of a try-run to CFLAGS_GCOV, a
-simply expanded variable, so every make with gcc runs it: two
-compilations and two nm runs, also with GCOV off and nothing to
-rebuild; scripts/Makefile.toolcap's cache cannot answer it, as it is
-not one of the Makefile.compiler probes.
-
-CFLAGS_GCOV reaches a command line only with CONFIG_GCOV_KERNEL
-(scripts/Makefile.lib); run the check only then.  With GCOV off the
-one difference is in the filter-out of CFLAGS_GCOV in
-scripts/Makefile.modfinal and drivers/gpu/drm/i915/Makefile: a
--fprofile-update=prefer-atomic given by hand in KCFLAGS is no longer
-removed there.
-EOF
-
 # The series is complete: number the patches "n/N" and put them in place.
 for p in "$work"/mail/*.patch; do
 	sed "1,5s|^Subject: \[PATCH \([0-9]*\)/@N@\]|Subject: [PATCH \1/$npatch]|" "$p" >"$out/${p##*/}"
