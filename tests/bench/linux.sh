@@ -52,6 +52,27 @@ BENCH_TOOLCHAINS=${BENCH_TOOLCHAINS:-gcc llvm}
 BENCH_PARTS=${BENCH_PARTS:-old tiny}
 tarball=/usr/src/linux-source-6.1.tar.xz
 
+# bad_knob NAME VALUE WHAT: a setting this script cannot use.
+bad_knob() {
+	echo "toolcap: bench-linux: $1=$2: $3" >&2
+	exit 2
+}
+case $RUNS in
+'' | *[!0-9]* | 0 | 0*) bad_knob RUNS "$RUNS" "give a number of rounds, 1 or more" ;;
+esac
+case $BENCH_ARCH in
+x86_64 | x86) ;;
+*) bad_knob BENCH_ARCH "$BENCH_ARCH" "x86_64 or x86 (the start is x86_64_defconfig)" ;;
+esac
+for w in $BENCH_TOOLCHAINS; do
+	case $w in gcc | llvm) ;; *) bad_knob BENCH_TOOLCHAINS "$BENCH_TOOLCHAINS" "give gcc, llvm or both" ;; esac
+done
+[ -n "$BENCH_TOOLCHAINS" ] || bad_knob BENCH_TOOLCHAINS "" "give gcc, llvm or both"
+for w in $BENCH_PARTS; do
+	case $w in old | tiny) ;; *) bad_knob BENCH_PARTS "$BENCH_PARTS" "give old (make olddefconfig), tiny (the no-op make) or both" ;; esac
+done
+[ -n "$BENCH_PARTS" ] || bad_knob BENCH_PARTS "" "give old (make olddefconfig), tiny (the no-op make) or both"
+
 if [ ! -f "$tarball" ]; then
 	echo "Linux make bench: not run (install linux-source-6.1)"
 	exit 0
@@ -62,6 +83,13 @@ for t in make patch tar xz; do
 		exit 0
 	fi
 done
+case " $BENCH_TOOLCHAINS " in *" llvm "*)
+	if ! command -v clang >/dev/null 2>&1 || ! command -v ld.lld >/dev/null 2>&1; then
+		echo "Linux make bench: LLVM=1 not run (install clang and lld)"
+		BENCH_TOOLCHAINS=$(echo " $BENCH_TOOLCHAINS " | sed 's/ llvm / /g')
+		[ -n "$(echo "$BENCH_TOOLCHAINS" | tr -d ' ')" ] || exit 0
+	fi ;;
+esac
 # The kernel's make must not see this repository's make (its -j, its
 # jobserver, a CC=... given to `make bench`) nor a toolcap or cache of
 # the caller's: the patched tree builds and uses its own.
@@ -418,30 +446,34 @@ while [ "$r" -lt "$RUNS" ]; do
 done
 
 # ---------------------------------------------------------------------
-# What the first make after `make olddefconfig` asks again: conf runs
-# under syncconfig with the build's environment, which the probe keys
-# hold.  In the patched tinyconfig objtree: olddefconfig with an empty
-# cache, then the make that follows (it runs syncconfig; nothing else
-# changed), then the same two again, everything cached.
+# What the first make after `make *config` asks again: conf runs under
+# syncconfig with the build's environment, which the probe keys hold.
+# In the patched tinyconfig objtree, from an empty cache: olddefconfig,
+# a no-op make (its make probes), then a make that runs syncconfig
+# (.config touched, as a *config that changed it leaves it; unchanged,
+# olddefconfig does not write it), then that make again, all cached.
 
-resync() { # TC: prints "ms-first entries-olddefconfig entries-first ms-again"
+resync() { # TC: prints "ms-first n-olddefconfig n-noop n-first ms-again"
 	_o=$(objtree cold "$1" tiny)
 	rm -rf "$_o/.toolcap-cache"
 	kmake "$work/patched" "$_o" "$1" olddefconfig >"$work/log/resync" 2>&1 || fail "$1: olddefconfig" "$work/log/resync"
+	_n0=$(cache_entries "$_o")
+	kmake "$work/patched" "$_o" "$1" -j2 >"$work/log/resync" 2>&1 || fail "$1: a no-op make" "$work/log/resync"
 	_n1=$(cache_entries "$_o")
+	touch "$_o/.config"
 	_s=$(now_ms)
 	kmake "$work/patched" "$_o" "$1" -j2 >"$work/log/resync" 2>&1 || fail "$1: make after olddefconfig" "$work/log/resync"
 	_e=$(now_ms)
 	_n2=$(cache_entries "$_o")
-	kmake "$work/patched" "$_o" "$1" olddefconfig >"$work/log/resync" 2>&1 || fail "$1: olddefconfig" "$work/log/resync"
+	touch "$_o/.config"
 	_s2=$(now_ms)
 	kmake "$work/patched" "$_o" "$1" -j2 >"$work/log/resync" 2>&1 || fail "$1: make after olddefconfig" "$work/log/resync"
 	_e2=$(now_ms)
-	echo "$((_e - _s)) $_n1 $_n2 $((_e2 - _s2))"
+	echo "$((_e - _s)) $_n0 $_n1 $_n2 $((_e2 - _s2))"
 }
 stock_resync_ms() { # TC
 	_o=$(objtree stock "$1" tiny)
-	kmake "$work/stock" "$_o" "$1" olddefconfig >"$work/log/resync" 2>&1 || fail "$1: stock olddefconfig" "$work/log/resync"
+	touch "$_o/.config"
 	_s=$(now_ms)
 	kmake "$work/stock" "$_o" "$1" -j2 >"$work/log/resync" 2>&1 || fail "$1: stock make after olddefconfig" "$work/log/resync"
 	_e=$(now_ms)
@@ -501,9 +533,10 @@ for tc in $BENCH_TOOLCHAINS; do
 		echo "    cache entries after a cold run: $(cat "$work/entries.cold-$tc")"
 		echo "    toolcap's own build (scripts/toolcap/ with HOSTCC, make -j2 scripts_basic), once per objtree: $(sec "$(echo "$build_ms" | tr ' ' '\n' | sed -n "s/^$tc=//p")") s"
 		resync "$tc" >"$work/resync"
-		read -r first n_old n_first again <"$work/resync"
-		echo "    1st make after olddefconfig (it runs syncconfig): $(sec "$first") s with only olddefconfig's answers cached"
-		echo "      (olddefconfig left $n_old cache entries, that make added $((n_first - n_old))); $(sec "$again") s all cached; stock $(sec "$(stock_resync_ms "$tc")") s"
+		read -r first n_old n_noop n_first again <"$work/resync"
+		echo "    a make that runs syncconfig (.config newer): $(sec "$first") s when only olddefconfig and a no-op make"
+		echo "      had filled the cache, $(sec "$again") s all cached, stock $(sec "$(stock_resync_ms "$tc")") s; cache entries: olddefconfig $n_old,"
+		echo "      the no-op make +$((n_noop - n_old)), the syncconfig make +$((n_first - n_noop)) (Kconfig's probes asked again)"
 	done
 done
 echo
