@@ -86,3 +86,6 @@ fi
 
 # Kconfig on a real tree: stock, cold, warm, floor.
 sh tests/bench/kconfig.sh
+
+# The Linux tree's own make: stock, cold, warm, floor.
+sh tests/bench/linux.sh
