@@ -90,4 +90,12 @@ test_expect_success 'every test a page names (`tNNNN`, tests/tNNNN) exists' '
 	test_must_be_empty bad
 '
 
+test_expect_success 'README'"'"'s test list names every test file' '
+	for t in "$TOP"/tests/t[0-9]*.sh; do
+		n=${t##*/} && n=${n%%-*} &&
+		grep -q "\`$n\`" "$TOP/README.md" || echo "README.md names no \`$n\` (tests/${t##*/})"
+	done >bad &&
+	test_must_be_empty bad
+'
+
 test_done
