@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
+# shellcheck shell=sh
 #
 # Sourced after lib.sh by the tests that run real Kconfig or Linux trees:
 # finds the real Kconfig engines (Debian's linux-kbuild conf,
