@@ -47,9 +47,7 @@ test_expect_success 'a met requirement: pahole 1.24 for 1.22 exits 0' '
 
 test_expect_success 'a tool too old exits 1 and the verdict says by how much' '
 	echo "gcc 5.1.0 \$(CC)" >req &&
-	code=0 && CC=$bin/old/gcc "$TOOLCAP" check --requirements=req >out 2>err ||
-		code=$? &&
-	test "$code" = 1 &&
+	test_expect_code 1 env CC="$bin/old/gcc" "$TOOLCAP" check --requirements=req >out 2>err &&
 	grep -Eq "^gcc +5\.1\.0 +gcc +4\.8\.5 +too-old " out &&
 	test_eq "toolcap check: FAILED: gcc 4.8.5 is older than 5.1.0" "$(tail -n 1 out)" &&
 	test ! -s err
@@ -57,15 +55,13 @@ test_expect_success 'a tool too old exits 1 and the verdict says by how much' '
 
 test_expect_success 'an empty $(VAR) is a missing tool, like Kbuild'"'"'s' '
 	echo "pahole 1.22 \$(PAHOLE)" >req &&
-	code=0 && "$TOOLCAP" check --requirements=req >out || code=$? &&
-	test "$code" = 1 &&
+	test_expect_code 1 "$TOOLCAP" check --requirements=req >out &&
 	test_eq "toolcap check: FAILED: pahole is missing (\$(PAHOLE) is empty)" "$(tail -n 1 out)"
 '
 
 test_expect_success 'a command not on PATH is missing' '
 	echo "frob 1.0 toolcap-no-such-tool --flag" >req &&
-	code=0 && "$TOOLCAP" check --requirements=req >out || code=$? &&
-	test "$code" = 1 &&
+	test_expect_code 1 "$TOOLCAP" check --requirements=req >out &&
 	grep -Eq "^frob +1\.0 +- +- +missing +toolcap-no-such-tool --flag$" out
 '
 
@@ -85,22 +81,19 @@ test_expect_success 'an optional tool missing or too old does not fail' '
 
 test_expect_success 'a requirement named after a family wants that family' '
 	echo "gcc 5.1.0 \$(CC)" >req &&
-	code=0 && CC=$bin/clang10/clang "$TOOLCAP" check --requirements=req >out || code=$? &&
-	test "$code" = 1 &&
+	test_expect_code 1 env CC="$bin/clang10/clang" "$TOOLCAP" check --requirements=req >out &&
 	grep -Eq "^gcc +5\.1\.0 +clang +10\.0\.0 +wrong-family " out &&
 	test_eq "toolcap check: FAILED: gcc is clang, not gcc" "$(tail -n 1 out)"
 '
 
 test_expect_success 'FAMILY:VERSION lists hold each family to its own minimum' '
 	echo "cc gcc:5.1.0,clang:11.0.0 \$(CC)" >req &&
-	code=0 && CC=$bin/clang10/clang "$TOOLCAP" check --requirements=req >out || code=$? &&
-	test "$code" = 1 &&
+	test_expect_code 1 env CC="$bin/clang10/clang" "$TOOLCAP" check --requirements=req >out &&
 	grep -Eq "^cc +11\.0\.0 +clang +10\.0\.0 +too-old " out &&
 	CC=gcc "$TOOLCAP" check --requirements=req >out &&
 	grep -Eq "^cc +5\.1\.0 +gcc " out &&
 	echo "ld ld.bfd:2.25.0 \$(LD)" >req &&
-	code=0 && LD=$bin/pahole-1.24 "$TOOLCAP" check --requirements=req >out || code=$? &&
-	test "$code" = 1 && grep -q "wrong-family" out
+	test_expect_code 1 env LD="$bin/pahole-1.24" "$TOOLCAP" check --requirements=req >out && grep -q "wrong-family" out
 '
 
 test_expect_success '$(VAR:-DEFAULT) nests, $$ is a dollar, words split' '
@@ -152,8 +145,7 @@ test_expect_success 'JSON strings are escaped: a tab and a backslash in what a t
 if have xxd; then
 test_expect_success 'output we cannot read exits 2 with one line quoting it' '
 	echo "hexdump 1.0 xxd" >req &&
-	code=0 && "$TOOLCAP" check --requirements=req >out 2>err || code=$? &&
-	test "$code" = 2 &&
+	test_expect_code 2 "$TOOLCAP" check --requirements=req >out 2>err &&
 	grep -Eq "^hexdump +1\.0 +- +- +unrecognised " out &&
 	test_eq 1 "$(wc -l <err)" &&
 	grep -q "^toolcap: check: hexdump (xxd): .*\"xxd 2022-01-14 by Juergen Weigert et al.\"$" err &&
@@ -172,8 +164,7 @@ fi
 
 check_malformed() {
 	printf '%s\n' "# a comment" "" "$1" >bad.req &&
-	code=0 && "$TOOLCAP" check --requirements=bad.req >out 2>err || code=$? &&
-	test "$code" = 2 && test ! -s out &&
+	test_expect_code 2 "$TOOLCAP" check --requirements=bad.req >out 2>err && test ! -s out &&
 	echo "toolcap: check: bad.req:3: $2: \"$1\"" >expect &&
 	test_cmp expect err
 }
@@ -197,28 +188,23 @@ test_expect_success 'a malformed line: the file, the line number and the line' '
 '
 
 test_expect_success 'an unreadable file or an unknown name is an error' '
-	code=0 && "$TOOLCAP" check --requirements=nothere.req 2>err || code=$? &&
-	test "$code" = 2 &&
+	test_expect_code 2 "$TOOLCAP" check --requirements=nothere.req 2>err &&
 	echo "toolcap: check: cannot read requirements file: \"nothere.req\"" >expect &&
 	test_cmp expect err &&
-	code=0 && "$TOOLCAP" check --kernel no-such-name 2>err || code=$? &&
-	test "$code" = 2 && grep -q "no requirement is named \"no-such-name\"" err &&
-	code=0 && "$TOOLCAP" check --frobnicate 2>err || code=$? &&
-	test "$code" = 2
+	test_expect_code 2 "$TOOLCAP" check --kernel no-such-name 2>err && grep -q "no requirement is named \"no-such-name\"" err &&
+	test_expect_code 2 "$TOOLCAP" check --frobnicate 2>err
 '
 
 # fgets() once read a NUL byte as the end of a line with no newline, and
 # called the line too long; the 1023-byte limit holds with CRLF too.
 test_expect_success 'a NUL byte or an overlong line: the line number, exit 2' '
 	printf "make 3.81 make\nma\000ke 3.81 make\n" >nul.req &&
-	code=0 && "$TOOLCAP" check --requirements=nul.req >out 2>err || code=$? &&
-	test "$code" = 2 && test ! -s out &&
+	test_expect_code 2 "$TOOLCAP" check --requirements=nul.req >out 2>err && test ! -s out &&
 	echo "toolcap: check: nul.req:2: a NUL byte: not a text file" >expect &&
 	test_cmp expect err &&
 	{ printf "make 3.81 make%1009s\r\n" "" &&
 	  printf "make 3.81 make%1010s\r\n" ""; } >long.req &&
-	code=0 && "$TOOLCAP" check --requirements=long.req >out 2>err || code=$? &&
-	test "$code" = 2 && grep -q "^toolcap: check: long.req:2: line longer than 1023 bytes: \"make 3.81 make  " err
+	test_expect_code 2 "$TOOLCAP" check --requirements=long.req >out 2>err && grep -q "^toolcap: check: long.req:2: line longer than 1023 bytes: \"make 3.81 make  " err
 '
 
 test_expect_success 'requirements from stdin, and several files at once' '
@@ -377,8 +363,7 @@ test_expect_success 'JSON of a failure: keys, statuses, null for unknowns' '
 	gcc     5.1.0  \$(CC)
 	pahole  1.22   \$(PAHOLE) optional
 	EOF
-	code=0 && CC=$bin/old/gcc "$TOOLCAP" check --json --requirements=req >out.json || code=$? &&
-	test "$code" = 1 &&
+	test_expect_code 1 env CC="$bin/old/gcc" "$TOOLCAP" check --json --requirements=req >out.json &&
 	python3 -m json.tool out.json >/dev/null &&
 	python3 "$TRASH/keys.py" out.json &&
 	python3 -c "import json; d = json.load(open(\"out.json\")); \

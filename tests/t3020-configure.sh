@@ -39,8 +39,7 @@ fi
 
 test_expect_success 'with gcc 4.8.5 it fails and says which tool and why' '
 	copy_project && cd project &&
-	code=0 && CC=$TRASH/old/gcc dash ./configure >out 2>err || code=$? &&
-	test "$code" = 1 &&
+	test_expect_code 1 env CC="$TRASH/old/gcc" dash ./configure >out 2>err &&
 	grep -qx "toolcap check: FAILED: cc 4.8.5 is older than 5.1.0" out &&
 	grep -q "^configure: error: a required tool is missing or too old" err &&
 	test ! -f config.mk
@@ -48,8 +47,7 @@ test_expect_success 'with gcc 4.8.5 it fails and says which tool and why' '
 
 test_expect_success 'a missing compiler fails the same way' '
 	copy_project && cd project &&
-	code=0 && CC=toolcap-no-such-cc sh ./configure >out 2>err || code=$? &&
-	test "$code" = 1 &&
+	test_expect_code 1 env CC="toolcap-no-such-cc" sh ./configure >out 2>err &&
 	grep -q "FAILED: cc is missing (toolcap-no-such-cc)" out
 '
 
