@@ -110,9 +110,6 @@ void report_version_error(const struct version_run *p);
 /* Print a version run's answer in a format; an exit status. */
 int print_ident(const struct version_run *p, enum format format);
 
-/* 0 if version starts with a digit, else the error and EXIT_ERROR. */
-int check_version_argument(const char *command, const char *version);
-
 /* Commands: NAME is the word the user typed ("ge", "lt", ...). */
 int cmd_version(const char *name, int argc, char **argv);
 int cmd_parse(const char *name, int argc, char **argv);

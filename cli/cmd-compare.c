@@ -8,7 +8,8 @@
 
 #include "cli.h"
 
-int check_version_argument(const char *command, const char *version)
+/* 0 if version starts with a digit, else the error and EXIT_ERROR. */
+static int check_version_argument(const char *command, const char *version)
 {
 	if (!version || !(version[0] >= '0' && version[0] <= '9')) {
 		fail("%s: \"%s\" is not a version (it must start with a digit)",
